@@ -1,0 +1,39 @@
+package io.quotaflow.events;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Kafka topic of the published language: its name, the single service that writes it, what its key
+ * is, and the sealed family of events it carries.
+ *
+ * @param name     kebab-case noun, e.g. {@code sales-activities}
+ * @param producer the only service that writes to the topic
+ * @param key      what the record key holds
+ * @param family   the sealed interface whose permitted records are the topic's event types
+ */
+public record Topic<E extends DomainEvent>(String name, String producer, String key, Class<E> family) {
+
+    public Topic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(producer, "producer");
+        Objects.requireNonNull(key, "key");
+        if (!family.isSealed()) {
+            throw new IllegalArgumentException(family.getName() + " must be sealed");
+        }
+    }
+
+    /** The event records the topic carries, in declaration order. */
+    @SuppressWarnings("unchecked")
+    public List<Class<? extends E>> eventTypes() {
+        return Arrays.stream(family.getPermittedSubclasses())
+                .<Class<? extends E>>map(type -> (Class<? extends E>) type)
+                .toList();
+    }
+
+    /** The dead-letter topic of one consumer group reading this topic. */
+    public String deadLetterTopic(String group) {
+        return name + "." + group + ".dlq";
+    }
+}

@@ -1,0 +1,46 @@
+package io.quotaflow.events;
+
+import io.quotaflow.events.activity.ActivityEvent;
+import io.quotaflow.events.incentive.IncentiveEvent;
+import io.quotaflow.events.kpi.KpiEvent;
+import io.quotaflow.events.target.TargetEvent;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of Quotaflow topics. Use these constants, never topic names as string literals. */
+public final class Topics {
+
+    public static final Topic<TargetEvent> TARGETS =
+            new Topic<>("targets", "target-service", "target node, e.g. REP:r-001", TargetEvent.class);
+
+    public static final Topic<ActivityEvent> SALES_ACTIVITIES =
+            new Topic<>("sales-activities", "activity-service", "repId", ActivityEvent.class);
+
+    public static final Topic<KpiEvent> KPI_CHANGES =
+            new Topic<>("kpi-changes", "kpi-service", "scope, e.g. REP:r-001 (customerId for tiers)", KpiEvent.class);
+
+    public static final Topic<IncentiveEvent> INCENTIVES =
+            new Topic<>("incentives", "incentive-service", "repId (period for PeriodClosed)", IncentiveEvent.class);
+
+    private static final List<Topic<?>> ALL = List.of(TARGETS, SALES_ACTIVITIES, KPI_CHANGES, INCENTIVES);
+
+    private Topics() {
+    }
+
+    public static List<Topic<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<Topic<?>> byName(String name) {
+        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+    }
+
+    /** The topic that carries events of the given type. */
+    public static Topic<?> of(Class<? extends DomainEvent> eventType) {
+        return ALL.stream()
+                .filter(topic -> topic.family().isAssignableFrom(eventType))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(eventType.getName() + " is on no topic"));
+    }
+}

@@ -1,0 +1,6 @@
+package io.quotaflow.events.kpi;
+
+/** How urgently a manager should look at an alert. */
+public enum Severity {
+    INFO, WARNING, CRITICAL
+}

@@ -1,0 +1,56 @@
+package io.quotaflow.events;
+
+import io.quotaflow.events.activity.ActivityType;
+import io.quotaflow.events.activity.DealClosed;
+import io.quotaflow.events.target.TargetAssigned;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TopicsTest {
+
+    private static final Pattern KEBAB = Pattern.compile("[a-z]+(-[a-z]+)*");
+
+    @Test
+    void shouldNameTopicsAsKebabCaseNouns() {
+        assertThat(Topics.all()).allSatisfy(topic -> assertThat(topic.name()).matches(KEBAB));
+    }
+
+    @Test
+    void shouldHaveOneWriterPerTopic() {
+        assertThat(Topics.all()).extracting(Topic::producer).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldFindTheTopicOfAnEvent() {
+        assertThat(Topics.of(DealClosed.class)).isEqualTo(Topics.SALES_ACTIVITIES);
+        assertThat(Topics.of(TargetAssigned.class)).isEqualTo(Topics.TARGETS);
+        assertThat(Topics.byName("kpi-changes")).contains(Topics.KPI_CHANGES);
+    }
+
+    @Test
+    void shouldNameEventsInThePastTenseWithoutSuffix() {
+        assertThat(EventTypes.all().keySet())
+                .allSatisfy(name -> assertThat(name).doesNotEndWith("Event"))
+                .contains("TargetAssigned", "TargetRevised", "LeadCreated", "LeadQualified", "FollowUpLogged",
+                        "OpportunityStageChanged", "DealClosed", "DealCancelled", "PaymentCollected",
+                        "EngagementSignalled", "AttainmentChanged", "KpiAnomalyDetected", "CustomerTierChanged",
+                        "IncentiveAwarded", "IncentiveClawedBack", "PeriodClosed");
+    }
+
+    @Test
+    void shouldMapEveryActivityTypeToItsOwnEvent() {
+        assertThat(Arrays.stream(ActivityType.values()).map(ActivityType::eventClass))
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(Topics.SALES_ACTIVITIES.eventTypes());
+    }
+
+    @Test
+    void shouldNameDeadLetterTopicsPerConsumerGroup() {
+        assertThat(Topics.SALES_ACTIVITIES.deadLetterTopic("kpi-service"))
+                .isEqualTo("sales-activities.kpi-service.dlq");
+    }
+}
