@@ -1,0 +1,72 @@
+package io.quotaflow.localstack;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded MongoDB wire-protocol server ({@code mongo-java-server}): in memory, or file-backed (H2)
+ * when given a file, so that data survives a restart. It has no transactions and ignores non-unique
+ * secondary indexes; Quotaflow's services are written for that.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final MongoBackend backend;
+    private final int port;
+
+    private EmbeddedMongo(MongoServer server, MongoBackend backend, int port) {
+        this.server = server;
+        this.backend = backend;
+        this.port = port;
+    }
+
+    public static EmbeddedMongo startInMemoryOnFreePort() {
+        return start(null, 0);
+    }
+
+    /**
+     * @param file where to keep the data ({@code null}: in memory)
+     * @param port the port to listen on; 0 for any free port
+     */
+    public static EmbeddedMongo start(Path file, int port) {
+        MongoBackend backend;
+        if (file == null) {
+            backend = new MemoryBackend();
+        } else {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + file.getParent(), e);
+            }
+            backend = new H2Backend(file.toString());
+        }
+        // The 5.x driver needs wire version >= 8.
+        backend.version(ServerVersion.MONGO_5_0);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        return new EmbeddedMongo(server, backend, server.getLocalAddress().getPort());
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>}; each service adds its own database name. */
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        backend.close();
+    }
+}

@@ -1,0 +1,256 @@
+package io.quotaflow.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * Runs the whole of Quotaflow on one machine without Docker: a real Kafka broker and the embedded MongoDB
+ * server in this JVM, and each service as its own JVM. Ctrl-C (or SIGTERM) stops the services gracefully,
+ * then the broker and the database; a service whose launcher dies stops itself.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final PrintStream out = System.out;
+
+    private final LocalStackOptions options;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedKafka kafka;
+    private EmbeddedMongo mongo;
+    private volatile boolean closed;
+
+    LocalStack(LocalStackOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        // Before any logger exists: the broker's chatter goes to a file, not the console.
+        System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+        LocalStackOptions options;
+        try {
+            options = LocalStackOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(LocalStackOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            out.println(LocalStackOptions.USAGE);
+            return;
+        }
+        System.setProperty("quotaflow.log-dir", options.logDir().toString());
+        LocalStack stack = new LocalStack(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "quotaflow-shutdown"));
+        try {
+            stack.start();
+        } catch (StartupFailure e) {
+            System.err.println();
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void start() {
+        List<Service> wanted = options.infraOnly() ? List.of() : locateServices();
+        checkPortsAreFree(wanted);
+        Instant started = Instant.now();
+
+        out.println("Starting MongoDB (" + (options.dataDir() == null ? "in memory" : "kept in " + options.dataDir()) + ")…");
+        mongo = EmbeddedMongo.start(options.dataDir() == null ? null : options.dataDir().resolve("mongo.mv"),
+                options.mongoPort());
+        out.println("Starting Kafka (KRaft)…");
+        kafka = EmbeddedKafka.start(options.dataDir() == null ? null : options.dataDir().resolve("kafka"),
+                options.kafkaPort(), options.kafkaControllerPort(), 6);
+
+        if (!wanted.isEmpty()) {
+            Path signingKey = keyFile();
+            String gatewayUrl = "http://127.0.0.1:" + options.servicePorts().get("gateway");
+            for (Service service : wanted) {
+                Map<String, String> env = new LinkedHashMap<>();
+                // Only the gateway is meant to be called; nothing listens beyond this machine.
+                env.put("SERVER_ADDRESS", "127.0.0.1");
+                env.put("MONGODB_URI", mongo.connectionString());
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                env.put("QUOTAFLOW_JWK_SET_URI", gatewayUrl + "/.well-known/jwks.json");
+                env.put("QUOTAFLOW_JWT_ISSUER", gatewayUrl);
+                if (service.name().equals("gateway")) {
+                    env.put("QUOTAFLOW_DEV_TOKENS_ENABLED", "true");
+                    env.put("QUOTAFLOW_SIGNING_KEY_LOCATION", "file:" + signingKey);
+                    env.put("QUOTAFLOW_GENERATE_SIGNING_KEY", "true");
+                    options.servicePorts().forEach((name, port) -> env.put(
+                            name.toUpperCase().replace('-', '_') + "_URL", "http://127.0.0.1:" + port));
+                }
+                out.println("Starting " + service.name() + " on port " + options.servicePorts().get(service.name()) + "…");
+                services.add(ServiceProcess.start(service.name(), service.jar(),
+                        options.servicePorts().get(service.name()), options.jvmOptions(), env, options.logDir()));
+            }
+            awaitHealthy();
+        }
+        printSummary(Duration.between(started, Instant.now()));
+    }
+
+    /** Kept in the data directory, so tokens survive a restart; otherwise beside the temporary broker data. */
+    private Path keyFile() {
+        Path dir = options.dataDir() != null ? options.dataDir() : kafka.dataDir();
+        return dir.resolve("dev-signing-key.pem");
+    }
+
+    private void awaitHealthy() {
+        Instant deadline = Instant.now().plus(options.startupTimeout());
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.isAlive()) {
+                    throw new StartupFailure(service.name() + " exited during start-up. Last lines of "
+                            + service.log() + ":\n" + service.tail(40));
+                }
+                if (service.isHealthy()) {
+                    out.println("  " + service.name() + " is UP");
+                    waiting.remove(service);
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StartupFailure(waiting.stream().map(ServiceProcess::name).toList()
+                        + " did not report UP within " + options.startupTimeout().toSeconds() + " s; see "
+                        + options.logDir());
+            }
+            sleep(1000);
+        }
+    }
+
+    private void printSummary(Duration took) {
+        out.println();
+        out.printf("Quotaflow is up (%d s).%n", took.toSeconds());
+        for (ServiceProcess service : services) {
+            out.printf("  %-18s %-24s log: %s%n", service.name(), service.url(), service.log());
+        }
+        out.printf("  %-18s %s%n", "Kafka", kafka.bootstrapServers());
+        out.printf("  %-18s %s%n", "MongoDB", mongo.connectionString());
+        if (!services.isEmpty()) {
+            String gateway = "http://127.0.0.1:" + options.servicePorts().get("gateway");
+            out.println();
+            out.println("Everything goes through the gateway, " + gateway + ". A dev token:");
+            out.println("  curl -s -X POST " + gateway + "/auth/dev-token -H 'Content-Type: application/json' \\");
+            out.println("       -d '{\"sub\":\"alice\",\"roles\":[\"ADMIN\"]}'");
+        }
+        out.println();
+        out.println("Press Ctrl-C to stop.");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!services.isEmpty()) {
+            out.println();
+            out.println("Stopping " + services.size() + " services…");
+        }
+        services.parallelStream().forEach(service -> service.stop(Duration.ofSeconds(20)));
+        if (kafka != null) {
+            out.println("Stopping Kafka…");
+            kafka.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        out.println("Stopped.");
+    }
+
+    private void checkPortsAreFree(List<Service> wanted) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("Kafka (--kafka-port)", options.kafkaPort());
+        ports.put("Kafka controller (--kafka-controller-port)", options.kafkaControllerPort());
+        ports.put("MongoDB (--mongo-port)", options.mongoPort());
+        for (Service service : wanted) {
+            ports.put(service.name() + " (--" + service.name() + "-port)", options.servicePorts().get(service.name()));
+        }
+        List<String> busy = ports.entrySet().stream()
+                .filter(entry -> !Ports.isFree(entry.getValue()))
+                .map(entry -> "port " + entry.getValue() + " for " + entry.getKey())
+                .toList();
+        if (!busy.isEmpty()) {
+            throw new StartupFailure("these ports are already in use: " + String.join(", ", busy)
+                    + ".\nStop whatever uses them (is Quotaflow already running?) or choose other ports with the "
+                    + "options named.");
+        }
+    }
+
+    private List<Service> locateServices() {
+        Path root = projectDir();
+        List<Service> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : LocalStackOptions.SERVICES) {
+            Path target = root.resolve(name).resolve("target");
+            try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+                files.filter(file -> file.getFileName().toString().matches(name + "-.*-exec\\.jar"))
+                        .findFirst()
+                        .ifPresentOrElse(jar -> found.add(new Service(name, jar)), () -> missing.add(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StartupFailure("no executable jar for " + missing + " under " + root
+                    + ". Build first: ./mvnw -DskipTests package (run.sh does this for you).");
+        }
+        return found;
+    }
+
+    private Path projectDir() {
+        if (options.projectDir() != null) {
+            return options.projectDir();
+        }
+        try {
+            Path jar = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // <root>/local-stack/target/local-stack-<version>-exec.jar
+            Path candidate = jar.getParent() == null ? null : jar.getParent().getParent();
+            if (candidate != null && candidate.getParent() != null
+                    && Files.exists(candidate.getParent().resolve("target-service"))) {
+                return candidate.getParent();
+            }
+        } catch (Exception ignored) {
+            // fall back to the working directory
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupFailure("interrupted");
+        }
+    }
+
+    record Service(String name, Path jar) {
+    }
+
+    static final class StartupFailure extends RuntimeException {
+        StartupFailure(String message) {
+            super(message);
+        }
+    }
+}

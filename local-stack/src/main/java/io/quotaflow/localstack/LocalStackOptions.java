@@ -1,0 +1,110 @@
+package io.quotaflow.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Command-line options of the local stack ({@code --name=value}); see {@link #USAGE}. */
+record LocalStackOptions(
+        Path projectDir,
+        Path dataDir,
+        Path logDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        Map<String, Integer> servicePorts,
+        boolean infraOnly,
+        String jvmOptions,
+        Duration startupTimeout,
+        boolean help) {
+
+    static final String USAGE = """
+            Usage: run.sh [options]    (or java -jar local-stack/target/local-stack-*-exec.jar [options])
+
+            Starts a real Kafka broker (KRaft), the embedded MongoDB wire-protocol server and every Quotaflow
+            service on this machine. Ctrl-C stops everything.
+
+              --data-dir=DIR           keep Kafka, MongoDB and the dev signing key in DIR across restarts
+                                       (default: nothing is kept)
+              --log-dir=DIR            where each service writes its log (default: .quotaflow/logs)
+              --kafka-port=9092        Kafka client port      --kafka-controller-port=9093
+              --mongo-port=27017       MongoDB port
+              --gateway-port=8080      --target-service-port=8081   --activity-service-port=8082
+              --kpi-service-port=8083  --incentive-service-port=8084
+              --infra-only             start Kafka and MongoDB only (run the services from your IDE)
+              --jvm-options="..."      JVM options of each service (default: small heap, fast start-up)
+              --startup-timeout=240    seconds to wait for every service to report UP
+              --project-dir=DIR        the Quotaflow checkout holding the built jars (default: found
+                                       from this jar's location or the working directory)
+            """;
+
+    static final List<String> SERVICES =
+            List.of("target-service", "activity-service", "kpi-service", "incentive-service", "gateway");
+
+    static LocalStackOptions parse(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            int eq = arg.indexOf('=');
+            values.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+        }
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        int defaultPort = 8081;
+        for (String service : SERVICES) {
+            int fallback = service.equals("gateway") ? 8080 : defaultPort++;
+            servicePorts.put(service, port(values.remove(service + "-port"), fallback, service + "-port"));
+        }
+        LocalStackOptions options = new LocalStackOptions(
+                path(values.remove("project-dir")),
+                path(values.remove("data-dir")),
+                path(orDefault(values.remove("log-dir"), ".quotaflow/logs")),
+                port(values.remove("kafka-port"), 9092, "kafka-port"),
+                port(values.remove("kafka-controller-port"), 9093, "kafka-controller-port"),
+                port(values.remove("mongo-port"), 27017, "mongo-port"),
+                servicePorts,
+                Boolean.parseBoolean(values.remove("infra-only")),
+                orDefault(values.remove("jvm-options"),
+                        "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"),
+                Duration.ofSeconds(seconds(values.remove("startup-timeout"))),
+                Boolean.parseBoolean(values.remove("help")));
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) " + values.keySet().stream().map(k -> "--" + k).toList());
+        }
+        return options;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static long seconds(String value) {
+        try {
+            return value == null ? 240 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--startup-timeout must be a number of seconds, not '" + value + "'");
+        }
+    }
+
+    private static Path path(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath().normalize();
+    }
+
+    private static int port(String value, int fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a port number (1-65535), not '" + value + "'");
+        }
+    }
+}

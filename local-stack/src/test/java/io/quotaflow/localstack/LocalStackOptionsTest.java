@@ -1,0 +1,63 @@
+package io.quotaflow.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalStackOptionsTest {
+
+    @Test
+    void shouldUseTheDocumentedPortsByDefault() {
+        LocalStackOptions options = LocalStackOptions.parse(new String[0]);
+
+        assertThat(options.kafkaPort()).isEqualTo(9092);
+        assertThat(options.mongoPort()).isEqualTo(27017);
+        assertThat(options.servicePorts()).containsEntry("gateway", 8080).containsEntry("target-service", 8081)
+                .containsEntry("activity-service", 8082).containsEntry("kpi-service", 8083)
+                .containsEntry("incentive-service", 8084);
+        assertThat(options.dataDir()).isNull();
+        assertThat(options.infraOnly()).isFalse();
+    }
+
+    @Test
+    void shouldReadEveryOption() {
+        LocalStackOptions options = LocalStackOptions.parse(new String[]{"--data-dir=.data", "--kafka-port=19092",
+                "--gateway-port=18080", "--kpi-service-port=18083", "--infra-only", "--startup-timeout=30"});
+
+        assertThat(options.dataDir().isAbsolute()).isTrue();
+        assertThat(options.dataDir().getFileName()).hasToString(".data");
+        assertThat(options.kafkaPort()).isEqualTo(19092);
+        assertThat(options.servicePorts()).containsEntry("gateway", 18080).containsEntry("kpi-service", 18083);
+        assertThat(options.infraOnly()).isTrue();
+        assertThat(options.startupTimeout()).hasSeconds(30);
+    }
+
+    @Test
+    void shouldExplainBadOptions() {
+        assertThatThrownBy(() -> LocalStackOptions.parse(new String[]{"--kafka-port=ninety"}))
+                .hasMessage("--kafka-port must be a port number (1-65535), not 'ninety'");
+        assertThatThrownBy(() -> LocalStackOptions.parse(new String[]{"--colour=blue"}))
+                .hasMessageContaining("unknown option(s) [--colour]");
+        assertThatThrownBy(() -> LocalStackOptions.parse(new String[]{"start"}))
+                .hasMessageContaining("unexpected argument 'start'");
+    }
+
+    @Test
+    void shouldNameBusyPortsInsteadOfFailingWithAStackTrace() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            LocalStack stack = new LocalStack(LocalStackOptions.parse(new String[]{
+                    "--infra-only", "--mongo-port=" + port, "--kafka-port=" + Ports.free(),
+                    "--kafka-controller-port=" + Ports.free()}));
+
+            assertThatThrownBy(stack::start)
+                    .isInstanceOf(LocalStack.StartupFailure.class)
+                    .hasMessageContaining("port " + port + " for MongoDB (--mongo-port)")
+                    .hasMessageContaining("is Quotaflow already running?");
+        }
+    }
+}
