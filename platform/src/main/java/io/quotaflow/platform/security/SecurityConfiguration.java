@@ -1,0 +1,76 @@
+package io.quotaflow.platform.security;
+
+import io.quotaflow.platform.web.ProblemResponses;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/**
+ * Every Quotaflow service is an OAuth2 resource server: each call carries a JWT that the service
+ * validates itself (signature from the JWK set, issuer, expiry) even though the gateway already did.
+ * Roles come from the {@code roles} claim (see {@code quotaflow-defaults.yml}). Failures are answered
+ * with RFC 9457 problem details.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final String[] ALWAYS_PUBLIC = {
+            "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
+    @Bean
+    SecurityFilterChain quotaflowSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
+                                                     ProblemResponses problems) throws Exception {
+        String[] servicePublic = properties.publicPaths().toArray(String[]::new);
+        http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(ALWAYS_PUBLIC).permitAll()
+                        .requestMatchers(servicePublic).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> {
+                        })
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                HttpStatus.FORBIDDEN, e.getMessage())))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                HttpStatus.FORBIDDEN, e.getMessage())));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer callerArgumentResolver() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    WhoAmIController whoAmIController() {
+        return new WhoAmIController();
+    }
+}

@@ -1,0 +1,39 @@
+package io.quotaflow.platform.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Correlation ids, body-size limits and problem responses for every service. */
+@AutoConfiguration
+@Import(ApiExceptionHandler.class)
+public class WebConfiguration {
+
+    @Bean
+    ProblemResponses problemResponses(JsonMapper mapper) {
+        return new ProblemResponses(mapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Value("${quotaflow.http.max-body-size:2MB}") DataSize maxBody,
+            @Value("${quotaflow.http.max-upload-size:10MB}") DataSize maxUpload,
+            ProblemResponses problems) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBody, maxUpload, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}

@@ -1,0 +1,105 @@
+package io.quotaflow.platform.messaging;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quotaflow.events.EventCodec;
+import io.quotaflow.events.EventEnvelope;
+import io.quotaflow.events.EventHeaders;
+import io.quotaflow.events.EventIds;
+import io.quotaflow.events.Topics;
+import io.quotaflow.events.activity.ActivityEvent;
+import io.quotaflow.events.activity.FollowUpChannel;
+import io.quotaflow.events.activity.FollowUpLogged;
+import io.quotaflow.events.incentive.PeriodClosed;
+import io.quotaflow.testsupport.EmbeddedInfrastructure;
+import io.quotaflow.testsupport.EventTap;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Against the real broker: publishing returns once Kafka acknowledged, with key and headers set. */
+class EventPublisherIT {
+
+    private final String brokers = EmbeddedInfrastructure.shared().kafkaBootstrapServers();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final DefaultKafkaProducerFactory<String, byte[]> producers = producers(brokers, 10_000);
+    private final EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(producers), new EventCodec(),
+            "activity-service", Duration.ofSeconds(20), meters);
+
+    @AfterEach
+    void closeProducers() {
+        producers.destroy();
+    }
+
+    @Test
+    void shouldPublishKeyedByRepWithIdAndTypeInTheHeaders() {
+        try (EventTap<ActivityEvent> tap = EventTap.tail(brokers, Topics.SALES_ACTIVITIES)) {
+            EventEnvelope<FollowUpLogged> visit = publisher.envelope(EventIds.of("api", UUID.randomUUID().toString()),
+                    Instant.parse("2026-12-02T02:00:00Z"), new FollowUpLogged("api", "v-1", "r-042", "c-1",
+                            FollowUpChannel.VISIT, 3600, null, Instant.parse("2026-12-02T02:00:00Z")));
+
+            publisher.publish(visit);
+
+            EventTap.Received<ActivityEvent> received = tap.awaitUntil(all -> all.size() == 1, Duration.ofSeconds(30)).get(0);
+            assertThat(received.key()).isEqualTo("r-042");
+            assertThat(received.headers()).containsEntry(EventHeaders.EVENT_ID, visit.eventId().toString())
+                    .containsEntry(EventHeaders.EVENT_TYPE, "FollowUpLogged")
+                    .containsEntry(EventHeaders.EVENT_VERSION, "1");
+            assertThat(received.envelope()).isEqualTo(visit);
+            assertThat(received.envelope().source()).isEqualTo("quotaflow/activity-service");
+        }
+    }
+
+    @Test
+    void shouldRefuseToWriteAnotherServicesTopic() {
+        EventEnvelope<PeriodClosed> closed = publisher.envelope(UUID.randomUUID(), Instant.now(),
+                new PeriodClosed(YearMonth.of(2026, 12), 0, BigDecimal.ZERO, "CNY", "ops", Instant.now()));
+
+        assertThatThrownBy(() -> publisher.publish(closed))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("activity-service may not write to incentives; its single writer is incentive-service");
+    }
+
+    @Test
+    void shouldFailInsteadOfReportingSuccessWhenKafkaIsUnreachable() {
+        DefaultKafkaProducerFactory<String, byte[]> nowhere = producers("127.0.0.1:1", 1_000);
+        EventPublisher unreachable = new EventPublisher(new KafkaTemplate<>(nowhere), new EventCodec(),
+                "activity-service", Duration.ofSeconds(3), meters);
+        try {
+            EventEnvelope<FollowUpLogged> call = unreachable.envelope(UUID.randomUUID(), Instant.now(),
+                    new FollowUpLogged("api", "c-1", "r-1", "c-1", FollowUpChannel.CALL, 60, null, Instant.now()));
+
+            assertThatThrownBy(() -> unreachable.publish(List.of(call)))
+                    .isInstanceOf(EventPublisher.PublishFailedException.class);
+            assertThat(meters.timer("quotaflow.events.publish", "outcome", "failed").count()).isEqualTo(1);
+        } finally {
+            nowhere.destroy();
+        }
+    }
+
+    private static DefaultKafkaProducerFactory<String, byte[]> producers(String brokers, int maxBlockMs) {
+        return new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                ProducerConfig.LINGER_MS_CONFIG, 0),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+}

@@ -1,0 +1,136 @@
+package io.quotaflow.platform.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ApiExceptionHandlerTest {
+
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PlansController())
+            .setControllerAdvice(new ApiExceptionHandler())
+            .addFilters(new RequestSizeLimitFilter(DataSize.ofBytes(200), DataSize.ofKilobytes(1),
+                    new ProblemResponses(JsonMapper.builder().build())))
+            .build();
+
+    @Test
+    void shouldNameTheNestedFieldThatCannotBeRead() throws Exception {
+        mvc.perform(post("/plans").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"period\":\"2026-12\",\"total\":\"100\",\"levels\":{\"base\":\"high\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("levels.base"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a valid decimal number"));
+    }
+
+    @Test
+    void shouldNameABadPeriod() throws Exception {
+        mvc.perform(post("/plans").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"period\":\"December\",\"total\":\"100\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a valid period (YYYY-MM)"));
+    }
+
+    @Test
+    void shouldNameEveryFieldThatBreaksAConstraint() throws Exception {
+        mvc.perform(post("/plans").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"period\":\"2026-12\",\"total\":\"-5\",\"name\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:quotaflow:problem:invalid-input"))
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[?(@.field == 'total')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists());
+    }
+
+    @Test
+    void shouldAnswerUnreadableJsonWithTheBody() throws Exception {
+        mvc.perform(post("/plans").contentType(MediaType.APPLICATION_JSON).content("{\"period\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    @Test
+    void shouldNameMissingAndMistypedParameters() throws Exception {
+        mvc.perform(get("/plans/p-1/weeks"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("count"))
+                .andExpect(jsonPath("$.errors[0].message").value("is required"));
+        mvc.perform(get("/plans/p-1/weeks").param("count", "many"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("count"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a valid int"));
+    }
+
+    @Test
+    void shouldMapDomainExceptionsToTheirStatus() throws Exception {
+        mvc.perform(get("/plans/missing"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("plan missing does not exist"));
+        mvc.perform(get("/plans/draft"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].field").value("planId"));
+        mvc.perform(get("/plans/invalid"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("allocation.reps"));
+    }
+
+    @Test
+    void shouldRefuseAnOversizedBodyBeforeReadingIt() throws Exception {
+        mvc.perform(post("/plans").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + "x".repeat(500) + "\"}"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    record Levels(BigDecimal base) {
+    }
+
+    record PlanRequest(YearMonth period, @Positive BigDecimal total, @NotBlank String name, Levels levels) {
+    }
+
+    @RestController
+    static class PlansController {
+
+        @PostMapping("/plans")
+        String create(@Valid @RequestBody PlanRequest request) {
+            return "ok";
+        }
+
+        @GetMapping("/plans/{id}/weeks")
+        String weeks(@PathVariable String id, @RequestParam int count) {
+            return "ok";
+        }
+
+        @GetMapping("/plans/{id}")
+        String plan(@PathVariable String id) {
+            switch (id) {
+                case "missing" -> throw new NotFoundException("plan", id);
+                case "draft" -> throw new ConflictException("planId", "plan draft is not approved");
+                case "invalid" -> throw new InvalidInputException("allocation.reps", "weights sum to zero");
+                default -> {
+                    return "ok";
+                }
+            }
+        }
+    }
+}
