@@ -1,0 +1,12 @@
+package io.quotaflow.activity;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ActivityServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ActivityServiceApplication.class, args);
+    }
+}

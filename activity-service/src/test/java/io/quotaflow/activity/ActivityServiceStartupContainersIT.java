@@ -1,0 +1,7 @@
+package io.quotaflow.activity;
+
+import io.quotaflow.testsupport.ServiceContainersIT;
+
+@ServiceContainersIT
+class ActivityServiceStartupContainersIT extends ActivityServiceStartupIT {
+}

@@ -1,0 +1,7 @@
+package io.quotaflow.incentive;
+
+import io.quotaflow.testsupport.ServiceContainersIT;
+
+@ServiceContainersIT
+class IncentiveServiceStartupContainersIT extends IncentiveServiceStartupIT {
+}

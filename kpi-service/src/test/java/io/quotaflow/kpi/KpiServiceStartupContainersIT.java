@@ -1,0 +1,7 @@
+package io.quotaflow.kpi;
+
+import io.quotaflow.testsupport.ServiceContainersIT;
+
+@ServiceContainersIT
+class KpiServiceStartupContainersIT extends KpiServiceStartupIT {
+}

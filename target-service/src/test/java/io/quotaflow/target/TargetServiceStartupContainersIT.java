@@ -1,0 +1,7 @@
+package io.quotaflow.target;
+
+import io.quotaflow.testsupport.ServiceContainersIT;
+
+@ServiceContainersIT
+class TargetServiceStartupContainersIT extends TargetServiceStartupIT {
+}
