@@ -1,0 +1,192 @@
+package io.quotaflow.gateway;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayIT {
+
+    static final StubServices services = new StubServices();
+
+    @DynamicPropertySource
+    static void routesAndKeys(DynamicPropertyRegistry registry) {
+        StubServices.NAMES.forEach(name ->
+                registry.add(name.toUpperCase().replace('-', '_') + "_URL", () -> services.url(name)));
+        registry.add("quotaflow.gateway.tokens.signing-key-location", () -> "file:" + TestKeys.writeSigningKey());
+        registry.add("quotaflow.gateway.tokens.dev-tokens.enabled", () -> "true");
+        registry.add("quotaflow.gateway.tokens.issuer", () -> "http://gateway.test");
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        services.clear();
+    }
+
+    @Test
+    void shouldAnswer401ProblemWithoutATokenAndNotRoute() {
+        http.get().uri("/api/kpis/reps/r-001?period=2026-12").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("X-Correlation-Id")
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void shouldRouteEachPrefixToItsServiceWithTheCallersToken() {
+        String token = devToken(Map.of("sub", "alice", "roles", List.of("MANAGER"), "teamIds", List.of("t-east")));
+        Map<String, String> routes = Map.of(
+                "/api/org/teams/t-east", "target-service",
+                "/api/targets/plans/p-1", "target-service",
+                "/api/activities", "activity-service",
+                "/api/crm/owners/hubspot/42", "activity-service",
+                "/api/kpis/company", "kpi-service",
+                "/api/incentives/awards", "incentive-service");
+
+        routes.forEach((path, service) -> http.get().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header("X-Correlation-Id", "corr-" + service)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo(service));
+
+        assertThat(services.received()).hasSize(routes.size()).allSatisfy(request -> {
+            assertThat(request.authorization()).isEqualTo("Bearer " + token);
+            assertThat(request.correlationId()).isEqualTo("corr-" + request.service());
+            assertThat(routes.get(request.path())).isEqualTo(request.service());
+        });
+    }
+
+    @Test
+    void shouldCreateACorrelationIdAndForwardIt() {
+        String token = devToken(Map.of("sub", "ops", "roles", List.of("ADMIN")));
+
+        String returned = http.get().uri("/api/targets/whoami").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Correlation-Id");
+
+        assertThat(returned).isNotBlank();
+        assertThat(services.received()).singleElement()
+                .satisfies(request -> assertThat(request.correlationId()).isEqualTo(returned));
+    }
+
+    @Test
+    void shouldRejectATamperedTokenBeforeRouting() {
+        String token = devToken(Map.of("sub", "r-001", "roles", List.of("REP"), "repId", "r-001"));
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"REP\"", "\"ADMIN\"");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+                + "." + parts[2];
+
+        http.get().uri("/api/targets/whoami").header(HttpHeaders.AUTHORIZATION, "Bearer " + tampered).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectATokenSignedByAnotherKey() throws Exception {
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("stranger").build(),
+                new JWTClaimsSet.Builder().issuer("http://gateway.test").subject("mallory")
+                        .claim("roles", List.of("ADMIN")).expirationTime(new Date(System.currentTimeMillis() + 60_000))
+                        .build());
+        jwt.sign(new RSASSASigner(stranger));
+
+        http.get().uri("/api/kpis/company").header(HttpHeaders.AUTHORIZATION, "Bearer " + jwt.serialize()).exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void shouldPublishTheKeyThatVerifiesItsTokens() throws Exception {
+        String token = devToken(Map.of("sub", "r-001", "roles", List.of("REP"), "repId", "r-001"));
+        String jwks = http.get().uri("/.well-known/jwks.json").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        RSAKey key = JWKSet.parse(jwks).getKeys().get(0).toRSAKey();
+        SignedJWT jwt = SignedJWT.parse(token);
+
+        assertThat(key.isPrivate()).isFalse();
+        assertThat(jwt.getHeader().getKeyID()).isEqualTo(key.getKeyID());
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("http://gateway.test");
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("repId")).isEqualTo("r-001");
+        assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("REP");
+    }
+
+    @Test
+    void shouldNameEachBadFieldOfADevTokenRequest() {
+        http.post().uri("/auth/dev-token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("roles", List.of("REP", "KING")))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'sub')]").exists()
+                .jsonPath("$.errors[?(@.field == 'roles[1]')]").exists()
+                .jsonPath("$.errors[?(@.field == 'repId')]").exists();
+
+        http.post().uri("/auth/dev-token").contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
+    }
+
+    @Test
+    void shouldLetSignedWebhooksThroughWithoutAToken() {
+        http.post().uri("/api/crm/webhook").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(services.received()).singleElement()
+                .satisfies(request -> assertThat(request.service()).isEqualTo("activity-service"));
+    }
+
+    @Test
+    void shouldKeepOtherCrmPathsBehindAToken() {
+        http.put().uri("/api/crm/owners/hubspot/42").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("repId", "r-001"))
+                .exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(services.received()).isEmpty();
+    }
+
+    private String devToken(Map<String, Object> body) {
+        return http.post().uri("/auth/dev-token").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("token").toString();
+    }
+}
