@@ -1,0 +1,20 @@
+package io.quotaflow.target.org;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * A sales rep on a team.
+ *
+ * @param capacity relative selling capacity (1.0 = a full-time, fully ramped rep); new reps ramp up on
+ *                 top of it by tenure
+ * @param leftOn   the last day with the company, if they left; they get no target after that month
+ */
+public record Rep(String id, String name, String teamId, LocalDate hiredOn, BigDecimal capacity, LocalDate leftOn) {
+
+    /** Whether the rep is with the company for at least part of the period. */
+    public boolean isActiveIn(YearMonth period) {
+        return !hiredOn.isAfter(period.atEndOfMonth()) && (leftOn == null || !leftOn.isBefore(period.atDay(1)));
+    }
+}
