@@ -1,0 +1,12 @@
+package io.quotaflow.target.org;
+
+/**
+ * What an admin sends to create or replace an org entity, checked by {@link OrgValidator}.
+ *
+ * @param <T> the entity it becomes
+ */
+public sealed interface OrgInput<T> permits RegionInput, ProductLineInput, TeamInput, RepInput {
+
+    /** The entity this input makes under {@code id}; only asked of a valid input. */
+    T withId(String id);
+}

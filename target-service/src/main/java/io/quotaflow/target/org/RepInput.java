@@ -1,0 +1,19 @@
+package io.quotaflow.target.org;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A rep as an admin sends it. {@code capacity} may be left out for a full-time rep (1.0), and {@code leftOn}
+ * while they are still with the company.
+ */
+public record RepInput(String name, String teamId, LocalDate hiredOn, BigDecimal capacity, LocalDate leftOn)
+        implements OrgInput<Rep> {
+
+    static final BigDecimal FULL_TIME = new BigDecimal("1.0");
+
+    @Override
+    public Rep withId(String id) {
+        return new Rep(id, name, teamId, hiredOn, capacity == null ? FULL_TIME : capacity, leftOn);
+    }
+}
