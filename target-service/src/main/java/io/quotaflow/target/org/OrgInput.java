@@ -1,7 +1,8 @@
 package io.quotaflow.target.org;
 
 /**
- * What an admin sends to create or replace an org entity, checked by {@link OrgValidator}.
+ * What an admin sends to create or replace an org entity: the body of a PUT or one row of a CSV import. It is
+ * checked by {@link OrgValidator} under the same rules either way.
  *
  * @param <T> the entity it becomes
  */

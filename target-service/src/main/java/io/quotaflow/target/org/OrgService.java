@@ -1,23 +1,34 @@
 package io.quotaflow.target.org;
 
+import io.quotaflow.platform.csv.CsvRow;
+import io.quotaflow.platform.csv.CsvTable;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
 import io.quotaflow.platform.web.FieldProblem;
 import io.quotaflow.platform.web.InvalidInputException;
 import io.quotaflow.platform.web.NotFoundException;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The sales org: regions, product lines, teams and reps.
  *
- * <p>Only admins write. A PUT creates or replaces one entity, if it obeys {@link OrgValidator}.
+ * <p>Only admins write. An entity is written alone (PUT, which creates or replaces it) or in bulk (a CSV
+ * import, all or nothing), under the same rules either way: {@link OrgValidator}.
  *
  * <p>Everyone else reads what their token lets them see: managers the regions, the product lines, their own
  * teams and those teams' reps; reps the regions, the product lines and themselves; integrations nothing.
@@ -26,7 +37,11 @@ import java.util.Optional;
 @Service
 public class OrgService implements SalesOrg {
 
-    private static final Sort BY_ID = Sort.by("id");
+    /** The most data rows one CSV import takes. */
+    public static final int MAX_IMPORT_ROWS = 5_000;
+
+    private static final String ID = "id";
+    private static final Sort BY_ID = Sort.by(ID);
 
     private final Regions regions;
     private final ProductLines productLines;
@@ -43,12 +58,14 @@ public class OrgService implements SalesOrg {
         this.productLines = productLines;
         this.teams = teams;
         this.reps = reps;
-        this.regionKind = new Kind<>(regions, (id, region, references) -> OrgValidator.region(id, region));
-        this.productLineKind = new Kind<>(productLines,
-                (id, line, references) -> OrgValidator.productLine(id, line));
-        this.teamKind = new Kind<>(teams,
-                (id, team, references) -> OrgValidator.team(id, team, references::regionExists));
-        this.repKind = new Kind<>(reps, (id, rep, references) -> OrgValidator.rep(id, rep, references::teamExists));
+        this.regionKind = new Kind<>(regions, RegionInput.COLUMNS, RegionInput.OPTIONAL_COLUMNS,
+                RegionInput::from, (id, region, references) -> OrgValidator.region(id, region));
+        this.productLineKind = new Kind<>(productLines, ProductLineInput.COLUMNS, ProductLineInput.OPTIONAL_COLUMNS,
+                ProductLineInput::from, (id, line, references) -> OrgValidator.productLine(id, line));
+        this.teamKind = new Kind<>(teams, TeamInput.COLUMNS, TeamInput.OPTIONAL_COLUMNS,
+                TeamInput::from, (id, team, references) -> OrgValidator.team(id, team, references::regionExists));
+        this.repKind = new Kind<>(reps, RepInput.COLUMNS, RepInput.OPTIONAL_COLUMNS,
+                RepInput::from, (id, rep, references) -> OrgValidator.rep(id, rep, references::teamExists));
     }
 
     // Writes
@@ -67,6 +84,22 @@ public class OrgService implements SalesOrg {
 
     public Upserted<Rep> put(Caller caller, String id, RepInput rep) {
         return put(caller, repKind, id, rep);
+    }
+
+    public ImportResult importRegions(Caller caller, InputStreamSource csv, boolean dryRun) {
+        return importCsv(caller, regionKind, csv, dryRun);
+    }
+
+    public ImportResult importProductLines(Caller caller, InputStreamSource csv, boolean dryRun) {
+        return importCsv(caller, productLineKind, csv, dryRun);
+    }
+
+    public ImportResult importTeams(Caller caller, InputStreamSource csv, boolean dryRun) {
+        return importCsv(caller, teamKind, csv, dryRun);
+    }
+
+    public ImportResult importReps(Caller caller, InputStreamSource csv, boolean dryRun) {
+        return importCsv(caller, repKind, csv, dryRun);
     }
 
     // Reads, as the caller may see them
@@ -159,12 +192,61 @@ public class OrgService implements SalesOrg {
         return new Upserted<>(kind.store().save(input.withId(id)), created);
     }
 
+    /** Checks every row before storing any, and reports every bad cell; stores all rows or none. */
+    private <I extends OrgInput<T>, T> ImportResult importCsv(Caller caller, Kind<I, T> kind, InputStreamSource csv,
+                                                              boolean dryRun) {
+        caller.requireAnyRole(Role.ADMIN);
+        References references = new References();
+        Map<String, Integer> lineOfId = new HashMap<>();
+        Map<String, T> entities = new LinkedHashMap<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (CsvRow row : read(csv, kind)) {
+            String id = row.text(ID);
+            I input = kind.fromRow().apply(row);
+            List<FieldProblem> broken = new ArrayList<>(kind.rules().check(id, input, references));
+            broken.addAll(repeatedId(id, row.line(), lineOfId));
+            List<FieldProblem> rowProblems = row.problemsWith(broken);
+            if (rowProblems.isEmpty()) {
+                entities.put(id, input.withId(id));
+            }
+            problems.addAll(rowProblems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        int updated = kind.store().findAllById(entities.keySet()).size();
+        if (!dryRun) {
+            kind.store().saveAll(entities.values());
+        }
+        return new ImportResult(entities.size(), entities.size() - updated, updated, dryRun);
+    }
+
+    /** An id the file already used on an earlier line is a problem: which of the rows would win? */
+    private static List<FieldProblem> repeatedId(String id, int line, Map<String, Integer> lineOfId) {
+        Integer firstLine = id == null ? null : lineOfId.putIfAbsent(id, line);
+        return firstLine == null ? List.of() : List.of(new FieldProblem(ID, "repeats the id on line " + firstLine));
+    }
+
+    private static List<CsvRow> read(InputStreamSource csv, Kind<?, ?> kind) {
+        List<String> columns = Stream.concat(Stream.of(ID), kind.columns().stream()).toList();
+        try (InputStream in = csv.getInputStream()) {
+            return CsvTable.read(in, columns, kind.optionalColumns(), MAX_IMPORT_ROWS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded CSV file", e);
+        }
+    }
+
     private static <T> T found(Optional<T> entity, String kind, String id) {
         return entity.orElseThrow(() -> new NotFoundException(kind, id));
     }
 
-    /** What writing one kind of entity takes: where it is stored and the rules its input obeys. */
-    private record Kind<I extends OrgInput<T>, T>(MongoRepository<T, String> store, Rules<I> rules) {
+    /**
+     * What writing one kind of entity takes: where it is stored, the CSV columns besides {@code id} and how a
+     * row reads, and the rules its input obeys.
+     */
+    private record Kind<I extends OrgInput<T>, T>(MongoRepository<T, String> store, List<String> columns,
+                                                  List<String> optionalColumns, Function<CsvRow, I> fromRow,
+                                                  Rules<I> rules) {
     }
 
     @FunctionalInterface
@@ -172,7 +254,7 @@ public class OrgService implements SalesOrg {
         List<FieldProblem> check(String id, I input, References references);
     }
 
-    /** Looks each referenced region or team up once per write. */
+    /** Looks each referenced region or team up once per write, however many rows refer to it. */
     private final class References {
 
         private final Map<String, Boolean> regionIds = new HashMap<>();

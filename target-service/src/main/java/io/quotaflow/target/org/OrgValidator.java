@@ -10,8 +10,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The rules an org entity obeys. Each check returns every problem it finds, at most one per field, named by
- * the field ({@code growthRate}). References to other entities are looked up
+ * The rules an org entity obeys, whether it comes as a PUT body or as a row of a CSV import. Each check
+ * returns every problem it finds, at most one per field, named by the field ({@code growthRate}); the caller
+ * names them within its request ({@code rows[3].growthRate}). References to other entities are looked up
  * through the predicate the caller passes.
  */
 final class OrgValidator {

@@ -4,6 +4,7 @@ import io.quotaflow.platform.web.FieldProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
 
@@ -30,6 +31,26 @@ final class OrgApi {
 
     ResponseSpec get(String path) {
         return http.get().uri("/api/org/" + path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+    }
+
+    /** @param kind {@code regions}, {@code product-lines}, {@code teams} or {@code reps} */
+    ResponseSpec importCsv(String kind, Csv csv) {
+        return importFile(kind, csv.bytes());
+    }
+
+    ResponseSpec importFile(String kind, byte[] file) {
+        return upload("/api/org/" + kind + "/import", file);
+    }
+
+    ResponseSpec dryRun(String kind, Csv csv) {
+        return upload("/api/org/" + kind + "/import?dryRun=true", csv.bytes());
+    }
+
+    private ResponseSpec upload(String uri, byte[] file) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("file", file).filename("org.csv").contentType(MediaType.parseMediaType("text/csv"));
+        return http.post().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()).exchange();
     }
 
     /** A new region, by PUT; its id. */

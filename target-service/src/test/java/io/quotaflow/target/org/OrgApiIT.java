@@ -13,7 +13,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.unit.DataSize;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -349,6 +351,7 @@ class OrgApiIT {
                 problems(notAdmin.put("regions/" + id, region()), HttpStatus.FORBIDDEN);
                 problems(notAdmin.put("reps/" + managedRep, rep(managedTeam).with("name", "Hacked")),
                         HttpStatus.FORBIDDEN);
+                problems(notAdmin.importCsv("regions", CsvMother.regions(id)), HttpStatus.FORBIDDEN);
                 admin.get("regions/" + id).expectStatus().isNotFound();
             }
             admin.get("reps/" + managedRep).expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Li Wei");
@@ -405,6 +408,183 @@ class OrgApiIT {
 
         private OrgApi as(String token) {
             return new OrgApi(http, token);
+        }
+    }
+
+    @Nested
+    class CsvImport {
+
+        @Test
+        void shouldImportRegionsCountingTheCreatedAndTheUpdated() {
+            // given
+            String existing = admin.newRegion();
+            String new1 = newId("region");
+            String new2 = newId("region");
+
+            // when
+            admin.importCsv("regions", CsvMother.regions(existing, new1, new2)).expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.imported").isEqualTo(3)
+                    .jsonPath("$.created").isEqualTo(2)
+                    .jsonPath("$.updated").isEqualTo(1);
+
+            // then
+            admin.get("regions/" + existing).expectStatus().isOk().expectBody()
+                    .jsonPath("$.name").isEqualTo("Region " + existing)
+                    .jsonPath("$.marketType").isEqualTo("EMERGING")
+                    .jsonPath("$.growthRate").isEqualTo(0.12);
+            admin.get("regions/" + new2).expectStatus().isOk();
+        }
+
+        @Test
+        void shouldImportProductLinesAndTeams() {
+            String line = newId("line");
+            String region = admin.newRegion();
+            String team = newId("team");
+
+            admin.importCsv("product-lines", CsvMother.productLines(line)).expectStatus().isOk()
+                    .expectBody().jsonPath("$.created").isEqualTo(1);
+            admin.importCsv("teams", CsvMother.teams(region, team)).expectStatus().isOk()
+                    .expectBody().jsonPath("$.created").isEqualTo(1);
+
+            admin.get("product-lines/" + line).expectStatus().isOk().expectBody()
+                    .jsonPath("$.grossMargin").isEqualTo(0.35).jsonPath("$.strategicPriority").isEqualTo(4);
+            admin.get("teams/" + team).expectStatus().isOk().expectBody()
+                    .jsonPath("$.regionId").isEqualTo(region).jsonPath("$.managerId").isEqualTo("manager-of-" + team);
+        }
+
+        @Test
+        void shouldImportRepsOfExistingTeamsWithTheOptionalColumnsLeftBlankOrOut() {
+            // given
+            String team = admin.newTeam(admin.newRegion());
+            String rep = newId("rep");
+            String leaver = newId("rep");
+            String newcomer = newId("rep");
+            Csv withBlankCapacityForALeaver = CsvMother.reps(team, rep)
+                    .row(leaver, "Sun Li", team, "2026-01-15", "", "2026-02-28");
+            Csv withoutOptionalColumns = Csv.withHeader("name", "hiredOn", "teamId", "id")
+                    .row("Zhao Lei", "2026-03-01", team, newcomer);
+
+            // when
+            admin.importCsv("reps", withBlankCapacityForALeaver).expectStatus().isOk()
+                    .expectBody().jsonPath("$.created").isEqualTo(2);
+            admin.importCsv("reps", withoutOptionalColumns).expectStatus().isOk()
+                    .expectBody().jsonPath("$.created").isEqualTo(1);
+
+            // then
+            admin.get("reps/" + rep).expectStatus().isOk().expectBody().jsonPath("$.capacity").isEqualTo(0.8);
+            admin.get("reps/" + leaver).expectStatus().isOk().expectBody()
+                    .jsonPath("$.capacity").isEqualTo(1.0)
+                    .jsonPath("$.leftOn").isEqualTo("2026-02-28");
+            admin.get("reps/" + newcomer).expectStatus().isOk().expectBody()
+                    .jsonPath("$.capacity").isEqualTo(1.0)
+                    .jsonPath("$.leftOn").doesNotExist();
+        }
+
+        @Test
+        void shouldRejectAFileWithBadRowsNamingEveryBadCellAndStoreNothing() {
+            // given
+            String team = admin.newTeam(admin.newRegion());
+            String good = newId("rep");
+            String bad1 = newId("rep");
+            String bad2 = newId("rep");
+            Csv csv = CsvMother.reps(team, good)
+                    .row(bad1, "Wang Fang", team, "2026-02-01", "11", null)
+                    .row(bad2, "", "atlantis", "2026-02-30", "lots", null)
+                    .row(good, "Li Wei again", team, "2026-01-15", "1", "2025-01-01");
+
+            // when
+            List<FieldProblem> problems = problems(admin.importCsv("reps", csv), HttpStatus.BAD_REQUEST);
+
+            // then
+            assertThat(problems).containsExactly(
+                    new FieldProblem("rows[3].capacity", "must be from 0 to 10, was 11"),
+                    new FieldProblem("rows[4].hiredOn", "must be a valid date (YYYY-MM-DD)"),
+                    new FieldProblem("rows[4].capacity", "must be a valid decimal number"),
+                    new FieldProblem("rows[4].name", "is required"),
+                    new FieldProblem("rows[4].teamId", "team atlantis does not exist"),
+                    new FieldProblem("rows[5].leftOn", "must not be before hiredOn (2026-01-15)"),
+                    new FieldProblem("rows[5].id", "repeats the id on line 2"));
+            for (String rep : List.of(good, bad1, bad2)) {
+                admin.get("reps/" + rep).expectStatus().isNotFound();
+            }
+        }
+
+        @Test
+        void shouldRejectATeamRowInAnUnknownRegion() {
+            String team = newId("team");
+
+            assertThat(problems(admin.importCsv("teams", CsvMother.teams("atlantis", team)), HttpStatus.BAD_REQUEST))
+                    .containsExactly(new FieldProblem("rows[2].regionId", "region atlantis does not exist"));
+            admin.get("teams/" + team).expectStatus().isNotFound();
+        }
+
+        @Test
+        void shouldStoreNothingOnADryRunButCountTheSame() {
+            String existing = admin.newRegion();
+            String fresh = newId("region");
+
+            admin.dryRun("regions", CsvMother.regions(existing, fresh)).expectStatus().isOk().expectBody()
+                    .jsonPath("$.imported").isEqualTo(2)
+                    .jsonPath("$.created").isEqualTo(1)
+                    .jsonPath("$.updated").isEqualTo(1)
+                    .jsonPath("$.dryRun").isEqualTo(true);
+
+            admin.get("regions/" + fresh).expectStatus().isNotFound();
+            admin.get("regions/" + existing).expectStatus().isOk()
+                    .expectBody().jsonPath("$.name").isEqualTo("East China");
+        }
+
+        @Test
+        void shouldNameAMissingRequiredColumn() {
+            Csv withoutHiredOn = Csv.withHeader("id", "name", "teamId").row(newId("rep"), "Li Wei", "east-1");
+
+            assertThat(problems(admin.importCsv("reps", withoutHiredOn), HttpStatus.BAD_REQUEST))
+                    .containsExactly(new FieldProblem("file.hiredOn", "is a required column"));
+        }
+
+        @Test
+        void shouldRefuseAnEmptyFile() {
+            assertThat(problems(admin.importFile("regions", new byte[0]), HttpStatus.BAD_REQUEST))
+                    .containsExactly(new FieldProblem("file", "is empty"));
+        }
+
+        @Test
+        void shouldRefuseMoreThan5000RowsAndStoreNothing() {
+            String team = admin.newTeam(admin.newRegion());
+            String prefix = newId("rep");
+
+            assertThat(problems(admin.importCsv("reps", CsvMother.reps(team, prefix, 5_001)), HttpStatus.BAD_REQUEST))
+                    .containsExactly(new FieldProblem("file", "has more than 5000 rows"));
+            assertThat(ids(admin.get("reps?teamId=" + team))).isEmpty();
+        }
+
+        @Test
+        void shouldImport5000Rows() {
+            String team = admin.newTeam(admin.newRegion());
+
+            admin.importCsv("reps", CsvMother.reps(team, newId("rep"), 5_000)).expectStatus().isOk()
+                    .expectBody().jsonPath("$.created").isEqualTo(5_000);
+            assertThat(ids(admin.get("reps?teamId=" + team))).hasSize(5_000).isSorted();
+        }
+
+        @Test
+        void shouldRefuseAFileOverTheUploadLimitWith413() {
+            Csv oversize = CsvMother.regionsLargerThan(DataSize.ofMegabytes(10).toBytes());
+
+            assertThat(problems(admin.importCsv("regions", oversize), HttpStatus.CONTENT_TOO_LARGE))
+                    .extracting(FieldProblem::field).containsExactly("file");
+        }
+
+        @Test
+        void shouldRequireTheFilePart() {
+            MultipartBodyBuilder misnamed = new MultipartBodyBuilder();
+            misnamed.part("upload", CsvMother.regions(newId("region")).bytes()).filename("regions.csv");
+
+            assertThat(fieldsNamedBy(http.post().uri("/api/org/regions/import")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.admin())
+                    .contentType(MediaType.MULTIPART_FORM_DATA).body(misnamed.build()).exchange()))
+                    .containsExactly("file");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.quotaflow.target.org.web;
 
 import io.quotaflow.platform.security.Caller;
+import io.quotaflow.target.org.ImportResult;
 import io.quotaflow.target.org.OrgService;
 import io.quotaflow.target.org.ProductLine;
 import io.quotaflow.target.org.ProductLineInput;
@@ -11,14 +12,17 @@ import io.quotaflow.target.org.RepInput;
 import io.quotaflow.target.org.Team;
 import io.quotaflow.target.org.TeamInput;
 import io.quotaflow.target.org.Upserted;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
@@ -50,6 +54,12 @@ class OrgController {
         return org.regions(caller);
     }
 
+    @PostMapping(path = "/regions/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult importRegions(Caller caller, @RequestParam MultipartFile file,
+                               @RequestParam(defaultValue = "false") boolean dryRun) {
+        return org.importRegions(caller, file, dryRun);
+    }
+
     @PutMapping("/product-lines/{id}")
     ResponseEntity<ProductLine> putProductLine(Caller caller, @PathVariable String id,
                                                @RequestBody ProductLineInput line) {
@@ -64,6 +74,12 @@ class OrgController {
     @GetMapping("/product-lines")
     List<ProductLine> productLines(Caller caller) {
         return org.productLines(caller);
+    }
+
+    @PostMapping(path = "/product-lines/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult importProductLines(Caller caller, @RequestParam MultipartFile file,
+                                    @RequestParam(defaultValue = "false") boolean dryRun) {
+        return org.importProductLines(caller, file, dryRun);
     }
 
     @PutMapping("/teams/{id}")
@@ -81,6 +97,12 @@ class OrgController {
         return org.teams(caller, regionId);
     }
 
+    @PostMapping(path = "/teams/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult importTeams(Caller caller, @RequestParam MultipartFile file,
+                             @RequestParam(defaultValue = "false") boolean dryRun) {
+        return org.importTeams(caller, file, dryRun);
+    }
+
     @PutMapping("/reps/{id}")
     ResponseEntity<Rep> putRep(Caller caller, @PathVariable String id, @RequestBody RepInput rep) {
         return upserted(org.put(caller, id, rep));
@@ -94,6 +116,12 @@ class OrgController {
     @GetMapping("/reps")
     List<Rep> reps(Caller caller, @RequestParam(required = false) String teamId) {
         return org.reps(caller, teamId);
+    }
+
+    @PostMapping(path = "/reps/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult importReps(Caller caller, @RequestParam MultipartFile file,
+                            @RequestParam(defaultValue = "false") boolean dryRun) {
+        return org.importReps(caller, file, dryRun);
     }
 
     /**
