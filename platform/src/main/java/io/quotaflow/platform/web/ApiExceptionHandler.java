@@ -111,7 +111,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return body(ProblemResponses.invalid(List.of(new FieldProblem(path(jackson), reason(jackson)))));
+            return body(ProblemResponses.invalid(List.of(problem(path(jackson), jackson))));
         }
         return body(ProblemResponses.invalid(List.of(new FieldProblem("body",
                 cause instanceof JacksonException ? "is not valid JSON" : "is missing or unreadable"))));
@@ -187,30 +187,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    private static String reason(JacksonException e) {
+    private static FieldProblem problem(String field, JacksonException e) {
         if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
-            return instantiation.getCause().getMessage();
+            return new FieldProblem(field, instantiation.getCause().getMessage());
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            Class<?> target = mismatch.getTargetType();
-            if (target.isEnum()) {
-                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
-            }
-            return "must be a valid " + friendlyName(target);
+            return FieldProblem.unreadable(field, mismatch.getTargetType());
         }
-        return "is invalid";
-    }
-
-    private static String friendlyName(Class<?> type) {
-        return switch (type.getSimpleName()) {
-            case "BigDecimal" -> "decimal number";
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "YearMonth" -> "period (YYYY-MM)";
-            case "Instant" -> "ISO-8601 instant (e.g. 2026-12-01T08:00:00Z)";
-            case "Integer", "int", "Long", "long" -> "whole number";
-            case "Double", "double" -> "number";
-            case "Boolean", "boolean" -> "boolean";
-            default -> type.getSimpleName();
-        };
+        return new FieldProblem(field, "is invalid");
     }
 }

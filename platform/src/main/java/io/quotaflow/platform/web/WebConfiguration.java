@@ -9,8 +9,12 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Correlation ids, body-size limits and problem responses for every service. */
-@AutoConfiguration
+/**
+ * Correlation ids, body-size limits and problem responses for every service. Configured before Spring MVC, so
+ * that Boot's own problem-details handler (on when {@code spring.mvc.problemdetails.enabled}) backs off and
+ * {@link ApiExceptionHandler} answers every error, naming the fields.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @Import(ApiExceptionHandler.class)
 public class WebConfiguration {
 

@@ -1,5 +1,8 @@
 package io.quotaflow.target.org;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.springframework.data.mongodb.core.mapping.Document;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,5 +12,7 @@ import java.math.BigDecimal;
  * @param grossMargin       the line's gross margin ratio, 0..1
  * @param strategicPriority 1 (lowest) to 5 (highest)
  */
-public record ProductLine(String id, String name, BigDecimal grossMargin, int strategicPriority) {
+@Document("product_lines")
+public record ProductLine(String id, String name, @JsonFormat(shape = JsonFormat.Shape.NUMBER) BigDecimal grossMargin,
+                          int strategicPriority) {
 }

@@ -1,6 +1,8 @@
 package io.quotaflow.target.org;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quotaflow.target.decomposition.MarketType;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
 
@@ -10,5 +12,7 @@ import java.math.BigDecimal;
  *
  * @param growthRate the expected growth over last period's actuals, e.g. {@code 0.05} for 5 %
  */
-public record Region(String id, String name, MarketType marketType, BigDecimal growthRate) {
+@Document("regions")
+public record Region(String id, String name, MarketType marketType,
+                     @JsonFormat(shape = JsonFormat.Shape.NUMBER) BigDecimal growthRate) {
 }

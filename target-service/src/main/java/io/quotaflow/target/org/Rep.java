@@ -1,5 +1,8 @@
 package io.quotaflow.target.org;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.springframework.data.mongodb.core.mapping.Document;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,7 +14,9 @@ import java.time.YearMonth;
  *                 top of it by tenure
  * @param leftOn   the last day with the company, if they left; they get no target after that month
  */
-public record Rep(String id, String name, String teamId, LocalDate hiredOn, BigDecimal capacity, LocalDate leftOn) {
+@Document("reps")
+public record Rep(String id, String name, String teamId, LocalDate hiredOn,
+                  @JsonFormat(shape = JsonFormat.Shape.NUMBER) BigDecimal capacity, LocalDate leftOn) {
 
     /** Whether the rep is with the company for at least part of the period. */
     public boolean isActiveIn(YearMonth period) {
