@@ -22,22 +22,26 @@ public final class EventCodec {
     private final JsonMapper mapper;
 
     public EventCodec() {
-        this(wireConventions(JsonMapper.builder()).build());
+        // A newer producer may add enum values within one eventVersion: an older consumer reads them as null.
+        this(wireConventions(JsonMapper.builder()).enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL).build());
     }
 
     public EventCodec(JsonMapper mapper) {
         this.mapper = mapper;
     }
 
-    /** Applies the wire conventions to a builder; the services' HTTP mapper uses the same ones. */
+    /**
+     * The conventions shared by events and the services' HTTP API: decimals as strings, nulls left out,
+     * unknown fields ignored. (Unknown enum values are tolerated on events only; an API client that sends
+     * one gets a 400 naming the field.)
+     */
     public static JsonMapper.Builder wireConventions(JsonMapper.Builder builder) {
         return builder
                 .withConfigOverride(BigDecimal.class,
                         override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
                 .changeDefaultPropertyInclusion(
                         inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public byte[] encode(EventEnvelope<?> envelope) {

@@ -1,20 +1,13 @@
 package io.quotaflow.target.org;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quotaflow.platform.csv.CsvRow;
 import io.quotaflow.target.decomposition.MarketType;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-/**
- * A region as an admin sends it. An unknown {@code marketType} is refused rather than read as none, which is
- * what the services' JSON does with unknown constants for the sake of older event consumers.
- */
-public record RegionInput(String name,
-                          @JsonFormat(without = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-                          MarketType marketType,
-                          BigDecimal growthRate) implements OrgInput<Region> {
+/** A region as an admin sends it. */
+public record RegionInput(String name, MarketType marketType, BigDecimal growthRate) implements OrgInput<Region> {
 
     static final List<String> COLUMNS = List.of("name", "marketType", "growthRate");
     static final List<String> OPTIONAL_COLUMNS = List.of();
