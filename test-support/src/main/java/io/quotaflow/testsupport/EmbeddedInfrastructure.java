@@ -5,38 +5,47 @@ import io.quotaflow.localstack.EmbeddedMongo;
 
 /**
  * One real Kafka broker (KRaft, in process) and one embedded MongoDB wire-protocol server per test JVM,
- * started on first use on free ports and stopped when the JVM exits.
+ * each started on first use on a free port and stopped when the JVM exits. A test that needs only
+ * MongoDB never starts the broker.
  */
 public final class EmbeddedInfrastructure implements Infrastructure {
 
-    private final EmbeddedKafka kafka;
-    private final EmbeddedMongo mongo;
+    private static final EmbeddedInfrastructure SHARED = new EmbeddedInfrastructure();
 
     private EmbeddedInfrastructure() {
-        this.mongo = EmbeddedMongo.startInMemoryOnFreePort();
-        this.kafka = EmbeddedKafka.startOnFreePorts(3);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.close();
-            mongo.close();
-        }, "embedded-infrastructure-stop"));
     }
 
-    /** Started on first use, once per JVM (initialisation-on-demand holder). */
     public static EmbeddedInfrastructure shared() {
-        return Shared.INSTANCE;
-    }
-
-    private static final class Shared {
-        static final EmbeddedInfrastructure INSTANCE = new EmbeddedInfrastructure();
+        return SHARED;
     }
 
     @Override
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return Kafka.BROKER.bootstrapServers();
     }
 
     @Override
     public String mongoConnectionString() {
-        return mongo.connectionString();
+        return Mongo.SERVER.connectionString();
+    }
+
+    /** Initialisation-on-demand holders: each part starts the first time it is asked for. */
+    private static final class Kafka {
+        static final EmbeddedKafka BROKER = stopAtExit(EmbeddedKafka.startOnFreePorts(3));
+    }
+
+    private static final class Mongo {
+        static final EmbeddedMongo SERVER = stopAtExit(EmbeddedMongo.startInMemoryOnFreePort());
+    }
+
+    private static <T extends AutoCloseable> T stopAtExit(T part) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                part.close();
+            } catch (Exception e) {
+                // the JVM is going away anyway
+            }
+        }, "embedded-infrastructure-stop"));
+        return part;
     }
 }

@@ -18,6 +18,7 @@ abstract class InfrastructureInitializer implements ApplicationContextInitialize
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.shared().jwkSetUri(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
                 "quotaflow.outbox.relay-interval=500ms",
+                "quotaflow.clock.fixed=" + TestClock.NOW,
                 "spring.cloud.stream.kafka.binder.replication-factor=1"
         ).applyTo(context);
     }

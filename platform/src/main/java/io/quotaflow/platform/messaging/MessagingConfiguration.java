@@ -35,11 +35,6 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec,
                                   @Value("${spring.application.name}") String service,
                                   @Value("${quotaflow.kafka.ack-timeout:30s}") Duration ackTimeout,
