@@ -25,6 +25,6 @@ import java.lang.annotation.Target;
                 + "in its @ServiceIT twin instead")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@ContextConfiguration(initializers = InfrastructureInitializer.Containers.class)
+@ContextConfiguration(initializers = InfrastructureInitializer.Containers.class, inheritInitializers = false)
 public @interface ServiceContainersIT {
 }

@@ -4,12 +4,7 @@ import io.quotaflow.target.decomposition.EntityType;
 import io.quotaflow.target.plan.PlanViews.PlanView;
 import io.quotaflow.target.plan.PlanViews.ReconciliationRow;
 import io.quotaflow.target.plan.PlanViews.ReconciliationView;
-import io.quotaflow.testsupport.ServiceIT;
-import io.quotaflow.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.math.BigDecimal;
 
@@ -17,21 +12,9 @@ import static io.quotaflow.target.plan.PlanLifecycleIT.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bottom-up commitments against top-down targets, and adopting them. */
-@ServiceIT
-class CommitmentsIT {
+class CommitmentsIT extends PlanScenario {
 
-    @Autowired
-    RestTestClient http;
-
-    final String admin = TestTokens.shared().admin();
-    final String alice = TestTokens.shared().manager("alice", SalesOrgFixture.EAST_1);
-    PlanApi api;
-
-    @BeforeEach
-    void org() {
-        SalesOrgFixture.ensure(http);
-        api = new PlanApi(http);
-    }
+    final String alice = tokens.manager("alice", SalesOrgFixture.EAST_1);
 
     @Test
     void shouldShowTheGapBetweenTopDownAndBottomUpAtEveryNode() {

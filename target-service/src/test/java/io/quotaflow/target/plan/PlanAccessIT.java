@@ -2,32 +2,15 @@ package io.quotaflow.target.plan;
 
 import io.quotaflow.target.decomposition.EntityType;
 import io.quotaflow.target.plan.PlanViews.PlanView;
-import io.quotaflow.testsupport.ServiceIT;
-import io.quotaflow.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Only an ADMIN plans; a MANAGER sees and commits for their own teams; a REP reads their own targets. */
-@ServiceIT
-class PlanAccessIT {
+class PlanAccessIT extends PlanScenario {
 
-    @Autowired
-    RestTestClient http;
-
-    final TestTokens tokens = TestTokens.shared();
-    PlanApi api;
-
-    @BeforeEach
-    void org() {
-        SalesOrgFixture.ensure(http);
-        api = new PlanApi(http);
-    }
 
     @Test
     void shouldLetOnlyAnAdminCreateOrApprovePlans() {

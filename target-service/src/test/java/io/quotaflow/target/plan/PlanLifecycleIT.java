@@ -11,13 +11,8 @@ import io.quotaflow.target.decomposition.EntityType;
 import io.quotaflow.target.plan.PlanViews.NodeView;
 import io.quotaflow.target.plan.PlanViews.PlanView;
 import io.quotaflow.testsupport.EventTap;
-import io.quotaflow.testsupport.ServiceIT;
-import io.quotaflow.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -31,23 +26,11 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A plan from draft to approval and revision, on the real broker and MongoDB wire protocol. */
-@ServiceIT
-class PlanLifecycleIT {
-
-    @Autowired
-    RestTestClient http;
+class PlanLifecycleIT extends PlanScenario {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
-    final String admin = TestTokens.shared().admin();
-    PlanApi api;
-
-    @BeforeEach
-    void org() {
-        SalesOrgFixture.ensure(http);
-        api = new PlanApi(http);
-    }
 
     @Test
     void shouldPublishEveryTargetAssignedOnceWithBreakdownsSummingToThePlan() {
@@ -164,7 +147,7 @@ class PlanLifecycleIT {
 
         List<PlanViews.AssignedTarget> mine = http.get()
                 .uri("/api/targets?period=2027-02&entityType=REP&entityId=r-e2a")
-                .headers(h -> h.setBearerAuth(TestTokens.shared().rep("r-e2a")))
+                .headers(h -> h.setBearerAuth(tokens.rep("r-e2a")))
                 .exchange().expectStatus().isOk()
                 .expectBody(new org.springframework.core.ParameterizedTypeReference<List<PlanViews.AssignedTarget>>() {
                 }).returnResult().getResponseBody();

@@ -4,16 +4,11 @@ import io.quotaflow.target.decomposition.Allocation;
 import io.quotaflow.target.decomposition.EntityType;
 import io.quotaflow.target.plan.PlanViews.PlanSummary;
 import io.quotaflow.target.plan.PlanViews.PlanView;
-import io.quotaflow.testsupport.ServiceIT;
-import io.quotaflow.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,23 +18,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a problem naming the field, and changes nothing. */
-@ServiceIT
-class PlanValidationIT {
+class PlanValidationIT extends PlanScenario {
 
     /** Nothing else plans this month, so "nothing stored" is easy to check. */
     static final YearMonth UNTOUCHED = YearMonth.of(2031, 7);
 
-    @Autowired
-    RestTestClient http;
-
-    final String admin = TestTokens.shared().admin();
-    PlanApi api;
-
-    @BeforeEach
-    void org() {
-        SalesOrgFixture.ensure(http);
-        api = new PlanApi(http);
-    }
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {

@@ -3,12 +3,7 @@ package io.quotaflow.target.plan;
 import io.quotaflow.target.decomposition.EntityType;
 import io.quotaflow.target.plan.PlanViews.PlanView;
 import io.quotaflow.target.plan.PlanViews.TargetTable;
-import io.quotaflow.testsupport.ServiceIT;
-import io.quotaflow.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,20 +12,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The target management table (责任主体 | 目标类型 | 月度目标值 | 周均目标 | 关键策略), as JSON and CSV. */
-@ServiceIT
-class TargetTableIT {
+class TargetTableIT extends PlanScenario {
 
-    @Autowired
-    RestTestClient http;
-
-    final String admin = TestTokens.shared().admin();
-    PlanApi api;
-
-    @BeforeEach
-    void org() {
-        SalesOrgFixture.ensure(http);
-        api = new PlanApi(http);
-    }
 
     @Test
     void shouldGiveEveryNodeItsMonthlyTargetWeeklyAverageAndKeyStrategy() {
