@@ -81,7 +81,8 @@ public class PlanQueries {
         Map<NodeKey, String> names = org.names();
         List<TableRow> rows = decomposition.nodes().stream()
                 .filter(node -> visible(node, caller))
-                .map(node -> new TableRow(node.entityType(), node.entityId(), responsible(node, names), plan.metric(),
+                .map(node -> new TableRow(node.entityType(), node.entityId(), nameOf(node, names),
+                        node.entityType().label() + " " + nameOf(node, names), plan.metric(),
                         node.monthly(),
                         node.monthly().multiply(daysPerWeek).divide(BigDecimal.valueOf(workingDays), plan.scale(),
                                 RoundingMode.HALF_EVEN),
@@ -187,9 +188,8 @@ public class PlanQueries {
         return part.divide(whole, 6, RoundingMode.HALF_EVEN).doubleValue();
     }
 
-    private static String responsible(TargetNode node, Map<NodeKey, String> names) {
-        String name = names.get(node.key());
-        return node.entityType().label() + " " + (name == null ? node.entityId() : name);
+    private static String nameOf(TargetNode node, Map<NodeKey, String> names) {
+        return names.getOrDefault(node.key(), node.entityId());
     }
 
     private static Map<NodeKey, BigDecimal> amounts(Map<NodeKey, Plan.Commitment> commitments) {

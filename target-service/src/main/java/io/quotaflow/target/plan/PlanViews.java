@@ -71,7 +71,7 @@ public final class PlanViews {
      * @param weeklyAverage the target per full working week: monthly × (working days in a week) / (working
      *                      days in the month), so 3,000,000 over four full weeks is 750,000
      */
-    public record TableRow(EntityType entityType, String entityId, String responsible, TargetMetric targetType,
+    public record TableRow(EntityType entityType, String entityId, String name, String responsible, TargetMetric targetType,
                            BigDecimal monthlyTarget, BigDecimal weeklyAverage, BigDecimal base, BigDecimal challenge,
                            String keyStrategy) {
     }

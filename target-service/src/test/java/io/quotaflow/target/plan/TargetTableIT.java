@@ -50,6 +50,7 @@ class TargetTableIT extends PlanScenario {
                 .contains("company Company,REVENUE,3000000.00,750000.00,");
         assertThat(new String(chinese, StandardCharsets.UTF_8).lines().findFirst())
                 .hasValue("\uFEFF责任主体,目标类型,月度目标值,周均目标,关键策略");
+        assertThat(new String(chinese, StandardCharsets.UTF_8)).contains("公司 Company,销售额,3000000.00,750000.00,");
         assertThat(new String(english, StandardCharsets.UTF_8).lines().count()).isEqualTo(plan.nodes().size() + 1L);
     }
 

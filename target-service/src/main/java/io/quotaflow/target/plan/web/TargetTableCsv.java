@@ -1,5 +1,7 @@
 package io.quotaflow.target.plan.web;
 
+import io.quotaflow.events.TargetMetric;
+import io.quotaflow.target.decomposition.EntityType;
 import io.quotaflow.target.plan.PlanViews.TableRow;
 import io.quotaflow.target.plan.PlanViews.TargetTable;
 import org.apache.commons.csv.CSVFormat;
@@ -9,8 +11,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
-/** The target management table as CSV, with English or Chinese headers (the Chinese with a BOM, for Excel). */
+/**
+ * The target management table as CSV: in English, or in Chinese (headers, kinds of entity and target
+ * types, with a byte-order mark so that Excel reads it as UTF-8).
+ */
 final class TargetTableCsv {
 
     private TargetTableCsv() {
@@ -20,8 +26,8 @@ final class TargetTableCsv {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(language.headers).get())) {
             for (TableRow row : table.rows()) {
-                csv.printRecord(row.responsible(), row.targetType(), row.monthlyTarget().toPlainString(),
-                        row.weeklyAverage().toPlainString(), row.keyStrategy());
+                csv.printRecord(language.responsible(row), language.targetType(row.targetType()),
+                        row.monthlyTarget().toPlainString(), row.weeklyAverage().toPlainString(), row.keyStrategy());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -31,17 +37,36 @@ final class TargetTableCsv {
     }
 
     enum Language {
-        EN("responsible entity", "target type", "monthly target", "weekly average", "key strategy"),
-        ZH("责任主体", "目标类型", "月度目标值", "周均目标", "关键策略");
+        EN(new String[]{"responsible entity", "target type", "monthly target", "weekly average", "key strategy"},
+                Map.of(), Map.of()),
+        ZH(new String[]{"责任主体", "目标类型", "月度目标值", "周均目标", "关键策略"},
+                Map.of(EntityType.COMPANY, "公司", EntityType.PRODUCT_LINE, "产品线", EntityType.REGION, "区域",
+                        EntityType.TEAM, "团队", EntityType.REP, "销售"),
+                Map.of(TargetMetric.REVENUE, "销售额", TargetMetric.GROSS_MARGIN, "毛利", TargetMetric.COLLECTIONS, "回款额",
+                        TargetMetric.NEW_CUSTOMERS, "新客户数", TargetMetric.DEALS, "成交单数", TargetMetric.CALLS, "电话量",
+                        TargetMetric.VISITS, "拜访量", TargetMetric.FOLLOW_UPS, "跟进次数",
+                        TargetMetric.QUALIFIED_LEADS, "意向线索数"));
 
         private final String[] headers;
+        private final Map<EntityType, String> kinds;
+        private final Map<TargetMetric, String> targetTypes;
 
-        Language(String... headers) {
+        Language(String[] headers, Map<EntityType, String> kinds, Map<TargetMetric, String> targetTypes) {
             this.headers = headers;
+            this.kinds = kinds;
+            this.targetTypes = targetTypes;
         }
 
         static Language of(String code) {
             return "zh".equalsIgnoreCase(code) ? ZH : EN;
+        }
+
+        String responsible(TableRow row) {
+            return kinds.getOrDefault(row.entityType(), row.entityType().label()) + " " + row.name();
+        }
+
+        String targetType(TargetMetric metric) {
+            return targetTypes.getOrDefault(metric, metric.name());
         }
     }
 }
