@@ -10,10 +10,6 @@ public record EntityRef(EntityType type, String id) {
         Objects.requireNonNull(id, "id");
     }
 
-    public static EntityRef company(String id) {
-        return new EntityRef(EntityType.COMPANY, id);
-    }
-
     public static EntityRef rep(String id) {
         return new EntityRef(EntityType.REP, id);
     }
