@@ -37,9 +37,20 @@ class DrawTest {
     }
 
     @Property(tries = 50)
-    void shouldReachTheExtremesOfTheWholeRange(RandomGenerator random) {
+    void shouldReachTheExtremesOfRangesWiderThanALong(RandomGenerator random) {
         assertThat(IntStream.range(0, 600).mapToLong(draw -> Draw.between(random, Long.MIN_VALUE, Long.MAX_VALUE)))
                 .contains(Long.MIN_VALUE, Long.MAX_VALUE);
+        assertThat(IntStream.range(0, 600).mapToLong(draw -> Draw.between(random, -5, Long.MAX_VALUE)))
+                .allSatisfy(value -> assertThat(value).isGreaterThanOrEqualTo(-5))
+                .contains(-5L, Long.MAX_VALUE);
+    }
+
+    @Property(tries = 50)
+    void shouldDrawSmallValuesAsOftenAsLargeOnes(RandomGenerator random) {
+        List<Long> drawn = IntStream.range(0, 600).mapToObj(draw -> Draw.between(random, 0, 1_000_000_000_000L)).toList();
+
+        assertThat(drawn).filteredOn(value -> value > 0 && value < 1_000).hasSizeGreaterThan(10);
+        assertThat(drawn).filteredOn(value -> value > 1_000_000_000L).hasSizeGreaterThan(100);
     }
 
     @Property(tries = 100)
