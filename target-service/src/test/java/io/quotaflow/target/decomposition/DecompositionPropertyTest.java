@@ -6,31 +6,29 @@ import static io.quotaflow.target.decomposition.TreeAssertions.assertEveryParent
 import static io.quotaflow.target.decomposition.TreeAssertions.assertWeeksAndDaysAddUpToTheMonth;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quotaflow.testsupport.property.Draw;
+import io.quotaflow.testsupport.property.Property;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /** Invariants of decompositions of random orgs; see {@link RandomRequests} for what they look like. */
 class DecompositionPropertyTest {
 
     @Property(tries = 200)
-    void everyParentIsTheExactSumOfItsChildren(@ForAll("requests") DecompositionRequest request) {
+    void everyParentIsTheExactSumOfItsChildren(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
         Decomposition decomposition = decomposeOrDiscard(request);
 
         assertEveryParentIsTheSumOfItsChildren(decomposition);
     }
 
     @Property(tries = 200)
-    void productLinesAndRegionsEachAddUpToTheCompany(@ForAll("requests") DecompositionRequest request) {
+    void productLinesAndRegionsEachAddUpToTheCompany(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
         Decomposition decomposition = decomposeOrDiscard(request);
 
         List<TargetNode> productLines = decomposition.nodesOf(EntityType.PRODUCT_LINE);
@@ -42,7 +40,8 @@ class DecompositionPropertyTest {
     }
 
     @Property(tries = 200)
-    void theCompanyTakesTheTotalAndItsLevels(@ForAll("requests") DecompositionRequest request) {
+    void theCompanyTakesTheTotalAndItsLevels(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
         Decomposition decomposition = decomposeOrDiscard(request);
 
         TargetNode company = decomposition.company();
@@ -52,7 +51,8 @@ class DecompositionPropertyTest {
     }
 
     @Property(tries = 200)
-    void weeksAndDaysAddUpToEveryNodesMonthlyTarget(@ForAll("requests") DecompositionRequest request) {
+    void weeksAndDaysAddUpToEveryNodesMonthlyTarget(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
         Decomposition decomposition = decomposeOrDiscard(request);
 
         assertWeeksAndDaysAddUpToTheMonth(decomposition);
@@ -62,7 +62,8 @@ class DecompositionPropertyTest {
     }
 
     @Property(tries = 200)
-    void noAmountIsNegativeAndEveryAmountHasTheScale(@ForAll("requests") DecompositionRequest request) {
+    void noAmountIsNegativeAndEveryAmountHasTheScale(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
         Decomposition decomposition = decomposeOrDiscard(request);
 
         List<BigDecimal> amounts = decomposition.nodes().stream().flatMap(DecompositionPropertyTest::amountsOf).toList();
@@ -73,7 +74,8 @@ class DecompositionPropertyTest {
     }
 
     @Property(tries = 200)
-    void aHeavierSiblingNeverGetsLess(@ForAll("requests") DecompositionRequest request) {
+    void aHeavierSiblingNeverGetsLess(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
         Decomposition decomposition = decomposeOrDiscard(request);
 
         for (TargetNode parent : decomposition.nodes()) {
@@ -90,7 +92,8 @@ class DecompositionPropertyTest {
     }
 
     @Property(tries = 200)
-    void everyTeamAndEveryRepOnBoardGetANodeAndNobodyElse(@ForAll("requests") DecompositionRequest request) {
+    void everyTeamAndEveryRepOnBoardGetANodeAndNobodyElse(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
         Decomposition decomposition = decomposeOrDiscard(request);
 
         assertThat(decomposition.nodesOf(EntityType.TEAM)).extracting(TargetNode::entityId)
@@ -103,28 +106,24 @@ class DecompositionPropertyTest {
     }
 
     @Property(tries = 100)
-    void theOrderOfTheOrgListsChangesNothing(@ForAll("requests") DecompositionRequest request, @ForAll long seed) {
+    void theOrderOfTheOrgListsChangesNothing(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
         Decomposition decomposition = decomposeOrDiscard(request);
 
-        Random random = new Random(seed);
         OrgSnapshot org = request.org();
-        OrgSnapshot shuffled = new OrgSnapshot(shuffled(org.productLines(), random), shuffled(org.regions(), random),
-                shuffled(org.teams(), random), shuffled(org.reps(), random));
+        OrgSnapshot shuffled = new OrgSnapshot(Draw.shuffled(random, org.productLines()),
+                Draw.shuffled(random, org.regions()), Draw.shuffled(random, org.teams()), Draw.shuffled(random, org.reps()));
         DecompositionRequest reordered = new DecompositionRequest(request.period(), request.total(), request.scale(),
                 request.levels(), request.allocation(), shuffled, request.history(), request.calendar(), request.ramp());
         assertThat(Decomposer.decompose(reordered)).isEqualTo(decomposition);
     }
 
     @Property(tries = 50)
-    void theSameRequestGivesTheSameDecomposition(@ForAll("requests") DecompositionRequest request) {
+    void theSameRequestGivesTheSameDecomposition(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
         Decomposition decomposition = decomposeOrDiscard(request);
 
         assertThat(Decomposer.decompose(request)).isEqualTo(decomposition);
-    }
-
-    @Provide
-    Arbitrary<DecompositionRequest> requests() {
-        return RandomRequests.requests();
     }
 
     private static void assertAddUpTo(List<TargetNode> children, TargetNode parent) {
@@ -143,11 +142,5 @@ class DecompositionPropertyTest {
                         node.weekly().stream().map(WeeklyAmount::amount),
                         node.daily().stream().map(DailyAmount::amount))
                 .flatMap(amounts -> amounts);
-    }
-
-    private static <T> List<T> shuffled(List<T> list, Random random) {
-        List<T> copy = new ArrayList<>(list);
-        Collections.shuffle(copy, random);
-        return copy;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quotaflow.target.decomposition.Allocation.ProductLineMethod;
 import io.quotaflow.target.decomposition.Allocation.RegionMethod;
 import io.quotaflow.target.decomposition.Allocation.RepMethod;
+import io.quotaflow.testsupport.property.Draw;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -14,17 +15,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Random decomposition requests: 1–8 product lines; 1–5 regions of 0–4 teams of 0–8 reps, with random
  * capacities and hire dates (some in ramp-up, some after the period); prior actuals for about four in
  * five entities; random totals up to 10^9 in cents or whole units; random levels, allocation methods,
- * holidays, make-up days and ramp.
+ * holidays, make-up days and ramp. Every number and size is drawn with {@link Draw}, so each lands on its
+ * bounds now and then (one unit, 10^9, no teams, eight reps, zero ramp months).
  */
 final class RandomRequests {
 
@@ -37,97 +36,79 @@ final class RandomRequests {
     private RandomRequests() {
     }
 
-    /**
-     * Edge cases are mixed in for totals, levels and the like, but not for orgs: an org made of edge
-     * cases (no teams, no capacity, no prior actuals anywhere) is mostly rightly rejected, which would
-     * leave few tries that check anything.
-     */
-    static Arbitrary<DecompositionRequest> requests() {
-        return Combinators.combine(periods(), Arbitraries.of(0, 2)).flatAs((period, scale) -> Combinators.combine(
-                        totals(scale), levels(), allocations(), orgs(period).withoutEdgeCases(), calendars(period), ramps())
-                .as((total, levels, allocation, org, calendar, ramp) -> new DecompositionRequest(
-                        period, total, scale, levels, allocation, org.snapshot(), org.history(), calendar, ramp)));
+    static DecompositionRequest request(RandomGenerator random) {
+        YearMonth period = period(random);
+        int scale = Draw.oneOf(random, 0, 2);
+        RandomOrg org = org(random, period);
+        return new DecompositionRequest(period, total(random, scale), scale, levels(random), allocation(random),
+                org.snapshot(), org.history(), calendar(random, period), new RampPolicy(Draw.between(random, 0, 6)));
     }
 
-    static Arbitrary<YearMonth> periods() {
-        return Arbitraries.integers().between(0, PERIODS - 1).map(FIRST_PERIOD::plusMonths);
+    static YearMonth period(RandomGenerator random) {
+        return FIRST_PERIOD.plusMonths(Draw.between(random, 0, PERIODS - 1));
     }
 
     /** From one unit up to 10^9. */
-    static Arbitrary<BigDecimal> totals(int scale) {
+    static BigDecimal total(RandomGenerator random, int scale) {
         long maxUnits = BigDecimal.TEN.pow(9 + scale).longValueExact();
-        return Arbitraries.longs().between(1, maxUnits).map(units -> BigDecimal.valueOf(units, scale));
+        return BigDecimal.valueOf(Draw.between(random, 1, maxUnits), scale);
     }
 
-    private static Arbitrary<Levels> levels() {
-        return Combinators.combine(
-                        Arbitraries.bigDecimals().between(new BigDecimal("0.01"), BigDecimal.ONE).ofScale(2),
-                        Arbitraries.bigDecimals().between(BigDecimal.ONE, new BigDecimal("2")).ofScale(2))
-                .as(Levels::new);
+    private static Levels levels(RandomGenerator random) {
+        return new Levels(
+                Draw.between(random, new BigDecimal("0.01"), BigDecimal.ONE, 2),
+                Draw.between(random, BigDecimal.ONE, new BigDecimal("2"), 2));
     }
 
-    private static Arbitrary<Allocation> allocations() {
-        return Combinators.combine(
-                        Arbitraries.of(ProductLineMethod.class),
-                        Arbitraries.of(RegionMethod.class),
-                        Arbitraries.of(RepMethod.class))
-                .as(Allocation::new);
-    }
-
-    private static Arbitrary<RampPolicy> ramps() {
-        return Arbitraries.integers().between(0, 6).map(RampPolicy::new);
+    private static Allocation allocation(RandomGenerator random) {
+        return new Allocation(
+                Draw.oneOf(random, ProductLineMethod.class),
+                Draw.oneOf(random, RegionMethod.class),
+                Draw.oneOf(random, RepMethod.class));
     }
 
     /** Up to three weekday holidays and two make-up weekend days. */
-    static Arbitrary<WorkCalendar> calendars(YearMonth period) {
+    static WorkCalendar calendar(RandomGenerator random, YearMonth period) {
         List<LocalDate> days = period.atDay(1).datesUntil(period.atEndOfMonth().plusDays(1)).toList();
         List<LocalDate> weekdays = days.stream().filter(day -> !isWeekend(day)).toList();
         List<LocalDate> weekendDays = days.stream().filter(RandomRequests::isWeekend).toList();
-        return Combinators.combine(
-                        Arbitraries.of(weekdays).set().ofMaxSize(3),
-                        Arbitraries.of(weekendDays).set().ofMaxSize(2))
-                .as((holidays, makeUpDays) -> new WorkCalendar(null, holidays, makeUpDays));
+        return new WorkCalendar(null, Draw.subsetOf(random, weekdays, 3), Draw.subsetOf(random, weekendDays, 2));
     }
 
     private static boolean isWeekend(LocalDate day) {
         return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
-    private static Arbitrary<RandomOrg> orgs(YearMonth period) {
-        Arbitrary<List<LineSpec>> lines = Combinators.combine(
-                        Arbitraries.bigDecimals().between(new BigDecimal("0.01"), new BigDecimal("0.90")).ofScale(2),
-                        Arbitraries.integers().between(1, 5),
-                        priorActuals())
-                .as(LineSpec::new)
-                .list().ofMinSize(1).ofMaxSize(8);
-        Arbitrary<RepSpec> rep = Combinators.combine(
-                        Arbitraries.integers().between(-2, 24),
-                        Arbitraries.integers().between(1, 28),
-                        capacities(),
-                        priorActuals())
-                .as(RepSpec::new);
-        Arbitrary<TeamSpec> team = Combinators.combine(rep.list().ofMaxSize(8), priorActuals()).as(TeamSpec::new);
-        Arbitrary<List<RegionSpec>> regions = Combinators.combine(
-                        Arbitraries.of(MarketType.class),
-                        Arbitraries.bigDecimals().between(new BigDecimal("-0.5"), BigDecimal.ONE).ofScale(2),
-                        team.list().ofMaxSize(4),
-                        priorActuals())
-                .as(RegionSpec::new)
-                .list().ofMinSize(1).ofMaxSize(5);
-        return Combinators.combine(lines, regions)
-                .as((lineSpecs, regionSpecs) -> RandomOrg.of(period, lineSpecs, regionSpecs));
+    private static RandomOrg org(RandomGenerator random, YearMonth period) {
+        List<LineSpec> lines = Draw.listOf(random, 1, 8, r -> new LineSpec(
+                Draw.between(r, new BigDecimal("0.01"), new BigDecimal("0.90"), 2),
+                Draw.between(r, 1, 5),
+                priorActual(r)));
+        List<RegionSpec> regions = Draw.listOf(random, 1, 5, r -> new RegionSpec(
+                Draw.oneOf(r, MarketType.class),
+                Draw.between(r, new BigDecimal("-0.5"), BigDecimal.ONE, 2),
+                Draw.listOf(r, 0, 4, RandomRequests::team),
+                priorActual(r)));
+        return RandomOrg.of(period, lines, regions);
+    }
+
+    private static TeamSpec team(RandomGenerator random) {
+        return new TeamSpec(Draw.listOf(random, 0, 8, RandomRequests::rep), priorActual(random));
+    }
+
+    private static RepSpec rep(RandomGenerator random) {
+        return new RepSpec(Draw.between(random, -2, 24), Draw.between(random, 1, 28), capacity(random), priorActual(random));
     }
 
     /** Zero for about one rep in ten. */
-    private static Arbitrary<BigDecimal> capacities() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(BigDecimal.ZERO)),
-                Tuple.of(9, Arbitraries.bigDecimals().between(new BigDecimal("0.1"), new BigDecimal("500")).ofScale(1)));
+    private static BigDecimal capacity(RandomGenerator random) {
+        return Draw.chance(random, 0.1) ? BigDecimal.ZERO
+                : Draw.between(random, new BigDecimal("0.1"), new BigDecimal("500"), 1);
     }
 
     /** A prior actual, or {@code null} for about one in five. */
-    private static Arbitrary<BigDecimal> priorActuals() {
-        return Arbitraries.bigDecimals().between(BigDecimal.ONE, new BigDecimal("10000000")).ofScale(2).injectNull(0.2);
+    private static BigDecimal priorActual(RandomGenerator random) {
+        return Draw.orNull(random, 0.2, r -> Draw.between(r, BigDecimal.ONE, new BigDecimal("10000000"), 2));
     }
 
     private record LineSpec(BigDecimal grossMargin, int priority, BigDecimal priorActual) {
@@ -202,8 +183,7 @@ final class RandomRequests {
             return Decomposer.decompose(request);
         } catch (DecompositionException rejection) {
             assertThat(rejection.field()).as("rejected %s", rejection).isIn(WEIGHT_FIELDS);
-            Assume.that(false);
-            throw rejection;
+            return Assumptions.abort("rightly rejected: " + rejection.getMessage());
         }
     }
 }

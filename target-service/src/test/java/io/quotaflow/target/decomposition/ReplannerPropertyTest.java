@@ -6,27 +6,24 @@ import static io.quotaflow.target.decomposition.TreeAssertions.assertEveryParent
 import static io.quotaflow.target.decomposition.TreeAssertions.assertWeeksAndDaysAddUpToTheMonth;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quotaflow.testsupport.property.Draw;
+import io.quotaflow.testsupport.property.Property;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.random.RandomGenerator;
 
 class ReplannerPropertyTest {
 
     @Property(tries = 300)
-    void replanningANodeKeepsPastDaysAndSpreadsTheRestExactly(@ForAll("plans") Plan plan,
-                                                              @ForAll @IntRange(min = 1, max = 31) int day,
-                                                              @ForAll @LongRange(max = 1_000_000_000L) long extraUnits) {
+    void replanningANodeKeepsPastDaysAndSpreadsTheRestExactly(RandomGenerator random) {
+        Plan plan = plan(random);
+        int day = Draw.between(random, 1, 31);
+        long extraUnits = Draw.between(random, 0, 1_000_000_000L);
+
         TargetNode node = plan.decomposition().company();
         LocalDate effectiveFrom = dayOf(plan.period(), day);
         BigDecimal past = sum(daysBefore(node, effectiveFrom), DailyAmount::amount);
@@ -44,10 +41,11 @@ class ReplannerPropertyTest {
     }
 
     @Property(tries = 150)
-    void raisingTheCompanyTargetKeepsTheTreeExactAndThePastAsItWas(
-            @ForAll("requests") DecompositionRequest request,
-            @ForAll @IntRange(min = 1, max = 31) int day,
-            @ForAll @LongRange(max = 1_000_000_000L) long extraUnits) {
+    void raisingTheCompanyTargetKeepsTheTreeExactAndThePastAsItWas(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
+        int day = Draw.between(random, 1, 31);
+        long extraUnits = Draw.between(random, 0, 1_000_000_000L);
+
         Decomposition plan = decomposeOrDiscard(request);
         LocalDate effectiveFrom = dayOf(request.period(), day);
         BigDecimal newTotal = request.total().add(BigDecimal.valueOf(extraUnits, request.scale()));
@@ -68,11 +66,12 @@ class ReplannerPropertyTest {
     }
 
     @Property(tries = 150)
-    void anyNewTargetKeepsTheTreeExactOrIsRejectedForNotFitting(
-            @ForAll("requests") DecompositionRequest request,
-            @ForAll @IntRange(min = 1, max = 31) int day,
-            @ForAll @IntRange(max = 10_000) int nodeIndex,
-            @ForAll @IntRange(max = 200) int percentOfCurrent) {
+    void anyNewTargetKeepsTheTreeExactOrIsRejectedForNotFitting(RandomGenerator random) {
+        DecompositionRequest request = RandomRequests.request(random);
+        int day = Draw.between(random, 1, 31);
+        int nodeIndex = Draw.between(random, 0, 10_000);
+        int percentOfCurrent = Draw.between(random, 0, 200);
+
         Decomposition plan = decomposeOrDiscard(request);
         TargetNode changed = plan.nodes().get(nodeIndex % plan.nodes().size());
         BigDecimal newMonthly = changed.monthly().multiply(BigDecimal.valueOf(percentOfCurrent))
@@ -95,18 +94,14 @@ class ReplannerPropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<DecompositionRequest> requests() {
-        return RandomRequests.requests();
-    }
-
     /** A company-only plan: the single-node replan does not care where in a tree its node sits. */
-    @Provide
-    Arbitrary<Plan> plans() {
-        return Combinators.combine(RandomRequests.periods(), Arbitraries.of(0, 2)).flatAs((period, scale) ->
-                Combinators.combine(RandomRequests.totals(scale), RandomRequests.calendars(period)).as((total, calendar) ->
-                        new Plan(period, scale, calendar, Decomposer.decompose(new DecompositionRequest(
-                                period, total, scale, null, null, OrgMother.empty(), null, calendar, null)))));
+    private static Plan plan(RandomGenerator random) {
+        YearMonth period = RandomRequests.period(random);
+        int scale = Draw.oneOf(random, 0, 2);
+        BigDecimal total = RandomRequests.total(random, scale);
+        WorkCalendar calendar = RandomRequests.calendar(random, period);
+        return new Plan(period, scale, calendar, Decomposer.decompose(new DecompositionRequest(
+                period, total, scale, null, null, OrgMother.empty(), null, calendar, null)));
     }
 
     record Plan(YearMonth period, int scale, WorkCalendar calendar, Decomposition decomposition) {
