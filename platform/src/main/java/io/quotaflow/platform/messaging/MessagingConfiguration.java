@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -22,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Event publishing (acknowledged sends, single writer per topic), the outbox relay, idempotent
+ * Event publishing (acknowledged sends, single writer per topic), the outbox relay and its leases, idempotent
  * consumption, and creation of the topics this service writes.
  */
 @AutoConfiguration
@@ -47,9 +48,24 @@ public class MessagingConfiguration {
         return new IdempotentConsumer(mongo, codec, meters, clock);
     }
 
+    /** Leases expire by the wall clock, never by the business clock (which tests and demos pin). */
     @Bean
-    OutboxRelay outboxRelay(ObjectProvider<Outbox> outboxes, EventPublisher publisher, MeterRegistry meters) {
-        return new OutboxRelay(outboxes.orderedStream().toList(), publisher, meters);
+    @ConditionalOnMissingBean
+    Leases leases(MongoTemplate mongo) {
+        return new Leases(mongo, Clock.systemUTC());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(ObjectProvider<Outbox<?>> outboxes, EventPublisher publisher, Leases leases,
+                            @Value("${quotaflow.outbox.lease:1m}") Duration lease,
+                            @Value("${quotaflow.kafka.ack-timeout:30s}") Duration ackTimeout,
+                            MeterRegistry meters) {
+        if (lease.compareTo(ackTimeout.multipliedBy(2)) < 0) {
+            throw new IllegalStateException("quotaflow.outbox.lease (" + lease + ") must be at least twice "
+                    + "quotaflow.kafka.ack-timeout (" + ackTimeout + "): a relay renews its lease before each batch, "
+                    + "and publishing one batch may take that long");
+        }
+        return new OutboxRelay(outboxes.orderedStream().toList(), publisher, leases, lease, meters);
     }
 
     @Bean
