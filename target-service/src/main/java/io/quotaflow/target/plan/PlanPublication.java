@@ -69,7 +69,7 @@ class PlanPublication implements Outbox<Plan> {
     private Pending<Plan> pendingOf(Plan plan) {
         PlanVersion current = plans.currentVersion(plan);
         Optional<PlanVersion> published = plan.publishedVersion() == 0
-                ? Optional.empty() : plans.version(plan.id(), plan.publishedVersion());
+                ? Optional.empty() : plans.version(plan, plan.publishedVersion());
         List<EventEnvelope<TargetEvent>> events = PlanEvents.of(plan, current, published, publisher);
         return new Pending<>(plan.id() + "@v" + plan.version(), plan, events);
     }

@@ -114,8 +114,8 @@ class PlanPublicationTest {
         PlanRules rules = new PlanRules(Levels.DEFAULT, Allocation.DEFAULT, null, Set.of(), Set.of(), 3, List.of());
         Plan draft = Plan.draft("pl-test-" + UUID.randomUUID(), "test", period, TargetMetric.REVENUE,
                 new BigDecimal("90000.00"), "CNY", rules, List.of(), "ops", Instant.parse("2027-01-20T02:00:00Z"));
-        plans.create(draft, PlanVersion.of(draft.id(), 1, decomposition));
-        return plans.update(draft.approved("ops", Instant.parse("2027-01-20T03:00:00Z")), null);
+        plans.create(draft, PlanVersion.first(draft.id(), decomposition));
+        return plans.advance(draft.approved("ops", Instant.parse("2027-01-20T03:00:00Z")), null);
     }
 
     private static MongoTemplate mongoTemplate() {
