@@ -24,18 +24,21 @@ import java.util.List;
 
 /**
  * Event publishing (acknowledged sends, single writer per topic), the outbox relay and its leases, idempotent
- * consumption, and creation of the topics this service writes.
+ * consumption, and creation of the topics this service writes. A service replaces any of these beans by
+ * defining its own: by type, or by name where beans of the type add up (the schedule, the topics).
  */
 @AutoConfiguration
 @EnableScheduling
 public class MessagingConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     EventCodec eventCodec() {
         return new EventCodec();
     }
 
     @Bean
+    @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec,
                                   @Value("${spring.application.name}") String service,
                                   @Value("${quotaflow.kafka.ack-timeout:30s}") Duration ackTimeout,
@@ -44,6 +47,7 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     IdempotentConsumer idempotentConsumer(MongoTemplate mongo, EventCodec codec, MeterRegistry meters, Clock clock) {
         return new IdempotentConsumer(mongo, codec, meters, clock);
     }
@@ -56,6 +60,7 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     OutboxRelay outboxRelay(ObjectProvider<Outbox<?>> outboxes, EventPublisher publisher, Leases leases,
                             @Value("${quotaflow.outbox.lease:1m}") Duration lease,
                             @Value("${quotaflow.kafka.ack-timeout:30s}") Duration ackTimeout,
@@ -69,6 +74,7 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "outboxRelaySchedule")
     SchedulingConfigurer outboxRelaySchedule(OutboxRelay relay,
                                              @Value("${quotaflow.outbox.relay-interval:2s}") Duration interval) {
         return registrar -> registrar.addFixedDelayTask(relay::relay, interval);
@@ -76,6 +82,7 @@ public class MessagingConfiguration {
 
     /** The topics this service is the single writer of, created with the configured partitions. */
     @Bean
+    @ConditionalOnMissingBean(name = "ownedTopics")
     KafkaAdmin.NewTopics ownedTopics(@Value("${spring.application.name}") String service,
                                      @Value("${quotaflow.kafka.partitions:6}") int partitions,
                                      @Value("${quotaflow.kafka.replication-factor:1}") short replicationFactor) {
