@@ -3,7 +3,9 @@ package io.quotaflow.target;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.quotaflow.testsupport.ServiceArchitecture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,9 +14,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
-/** The boundaries of target-service: a pure domain, capabilities that only look one way, thin adapters. */
+/**
+ * The boundaries of target-service: those every service keeps ({@link ServiceArchitecture}, with
+ * {@code decomposition} as its domain), and its own: a domain of nothing but the JDK, capabilities that only
+ * look one way, thin adapters.
+ */
 @AnalyzeClasses(packages = "io.quotaflow.target", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    @ArchTest
+    static final ArchTests serviceBoundaries = ArchTests.in(ServiceArchitecture.class);
+
+    @ArchTest
+    static final ArchRule decompositionIsTheDomain = ServiceArchitecture.domainIsFrameworkFree("..target.decomposition..");
 
     @ArchTest
     static final ArchRule decompositionIsPureJava = classes().that().resideInAPackage("..target.decomposition..")

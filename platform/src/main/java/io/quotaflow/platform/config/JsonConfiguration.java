@@ -2,6 +2,7 @@ package io.quotaflow.platform.config;
 
 import io.quotaflow.events.EventCodec;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.DeserializationFeature;
@@ -13,7 +14,9 @@ import tools.jackson.databind.DeserializationFeature;
 @AutoConfiguration(beforeName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 public class JsonConfiguration {
 
+    /** Replaced by a bean of the same name (customizers add up, so another customizer does not replace it). */
     @Bean
+    @ConditionalOnMissingBean(name = "quotaflowWireConventions")
     JsonMapperBuilderCustomizer quotaflowWireConventions() {
         return builder -> EventCodec.wireConventions(builder).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }

@@ -1,6 +1,7 @@
 package io.quotaflow.platform.config;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
@@ -19,6 +20,7 @@ import java.util.List;
 public class MongoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     MongoCustomConversions mongoCustomConversions() {
         return conversions();
     }

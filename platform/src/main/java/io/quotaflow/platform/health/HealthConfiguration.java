@@ -1,6 +1,7 @@
 package io.quotaflow.platform.health;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +16,13 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class HealthConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
         return new KafkaHealthIndicator(admin);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnEnabledHealthIndicator("mongodb")
     MongoHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoHealthIndicator(mongo);

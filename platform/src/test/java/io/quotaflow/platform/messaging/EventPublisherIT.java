@@ -12,9 +12,6 @@ import io.quotaflow.events.activity.FollowUpLogged;
 import io.quotaflow.events.incentive.PeriodClosed;
 import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.EventTap;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -25,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +32,7 @@ class EventPublisherIT {
 
     private final String brokers = EmbeddedInfrastructure.shared().kafkaBootstrapServers();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final DefaultKafkaProducerFactory<String, byte[]> producers = producers(brokers, 10_000);
+    private final DefaultKafkaProducerFactory<String, byte[]> producers = TestProducers.producers(brokers, 10_000);
     private final EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(producers), new EventCodec(),
             "activity-service", Duration.ofSeconds(20), meters);
 
@@ -76,7 +72,7 @@ class EventPublisherIT {
 
     @Test
     void shouldFailInsteadOfReportingSuccessWhenKafkaIsUnreachable() {
-        DefaultKafkaProducerFactory<String, byte[]> nowhere = producers("127.0.0.1:1", 1_000);
+        DefaultKafkaProducerFactory<String, byte[]> nowhere = TestProducers.producers("127.0.0.1:1", 1_000);
         EventPublisher unreachable = new EventPublisher(new KafkaTemplate<>(nowhere), new EventCodec(),
                 "activity-service", Duration.ofSeconds(3), meters);
         try {
@@ -89,17 +85,5 @@ class EventPublisherIT {
         } finally {
             nowhere.destroy();
         }
-    }
-
-    private static DefaultKafkaProducerFactory<String, byte[]> producers(String brokers, int maxBlockMs) {
-        return new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                ProducerConfig.LINGER_MS_CONFIG, 0),
-                new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -1,5 +1,6 @@
 package io.quotaflow.target.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quotaflow.events.TargetMetric;
 import io.quotaflow.target.decomposition.NodeKey;
 import org.springframework.data.annotation.Id;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * A month's target plan for one metric: its rules, its lifecycle (DRAFT → APPROVED → REVISED), the log
  * of its versions, bottom-up commitments and key strategies. The decomposed targets of each version are
- * kept apart, in {@link PlanVersion}s.
+ * kept apart, in {@link PlanVersion}s, which each entry of the log names: a version's targets become the
+ * plan's only in the write that makes them its current version.
  *
  * <p>{@code revision} counts every change, for optimistic concurrency. {@code publishedVersion} is the last
  * version whose events Kafka acknowledged; {@code publicationPending} says a later one awaits publication —
@@ -51,22 +53,38 @@ public record Plan(
     static Plan draft(String id, String name, YearMonth period, TargetMetric metric, BigDecimal total,
                       String currency, PlanRules rules, List<Strategy> strategies, String by, Instant at) {
         return new Plan(id, name, period, metric, total, currency, rules, PlanStatus.DRAFT, 1, 0,
-                List.of(new VersionEntry(1, VersionKind.CREATED, null, period.atDay(1), total, by, at)),
+                List.of(new VersionEntry(1, VersionKind.CREATED, null, period.atDay(1), total, by, at,
+                        id == null ? null : PlanVersion.idOf(id, 1))),
                 List.of(), strategies, 0, false, by, at);
     }
 
     Plan approved(String by, Instant at) {
         return next(PlanStatus.APPROVED, version, total, rules, entries(new VersionEntry(version, VersionKind.APPROVED,
-                null, period.atDay(1), total, by, at)), true);
+                null, period.atDay(1), total, by, at, targetsOf(version))), true);
     }
 
-    /** A new version of the plan's targets: re-planned in a draft, revised once assigned. */
-    Plan newVersion(VersionKind kind, BigDecimal newTotal, PlanRules newRules, String reason, LocalDate effectiveFrom,
+    /**
+     * A new version of the plan, with {@code targets} as its targets (and their company total as its total):
+     * re-planned in a draft, revised once assigned.
+     */
+    Plan newVersion(VersionKind kind, PlanVersion targets, PlanRules newRules, String reason, LocalDate effectiveFrom,
                     String by, Instant at) {
         int next = version + 1;
+        if (!targets.planId().equals(id) || targets.version() != next) {
+            throw new IllegalArgumentException(targets.id() + " are not the targets of " + id + " v" + next);
+        }
+        BigDecimal newTotal = targets.decomposition().company().monthly();
         PlanStatus newStatus = status.isAssigned() ? PlanStatus.REVISED : PlanStatus.DRAFT;
         return next(newStatus, next, newTotal, newRules,
-                entries(new VersionEntry(next, kind, reason, effectiveFrom, newTotal, by, at)), status.isAssigned());
+                entries(new VersionEntry(next, kind, reason, effectiveFrom, newTotal, by, at, targets.id())),
+                status.isAssigned());
+    }
+
+    /** The id of the {@link PlanVersion} holding the targets of {@code version}. */
+    String targetsOf(int version) {
+        return versions.stream().filter(entry -> entry.version() == version).reduce((first, second) -> second)
+                .map(entry -> entry.targets() != null ? entry.targets() : PlanVersion.idOf(id, version))
+                .orElseThrow(() -> new IllegalStateException("plan " + id + " has no version " + version));
     }
 
     Plan withCommitment(Commitment commitment) {
@@ -122,9 +140,14 @@ public record Plan(
         CREATED, APPROVED, ADOPTED, REVISED
     }
 
-    /** One step of the plan's history, with why and from when. */
+    /**
+     * One step of the plan's history, with why and from when.
+     *
+     * @param targets the id of the {@link PlanVersion} holding this version's targets (stored, not shown);
+     *                entries written before versions were named by it leave it null, for the old id
+     */
     public record VersionEntry(int version, VersionKind kind, String reason, LocalDate effectiveFrom,
-                               BigDecimal total, String by, Instant at) {
+                               BigDecimal total, String by, Instant at, @JsonIgnore String targets) {
     }
 
     /** A bottom-up commitment for one team or rep. */

@@ -14,9 +14,15 @@ import java.util.Optional;
 /**
  * Publishes what the plans' state says is unpublished: right after an approval or revision (so the
  * caller usually sees it done), and from the platform's outbox relay for anything that failed then.
+ *
+ * <p>The request thread publishes without the relay's lease, so both may publish the same version at
+ * once. That is safe: the events are derived from the stored version with deterministic ids (the second
+ * copy is a duplicate consumers drop), and marking published is conditional on the plan still being at
+ * that version (a newer version stays pending). Waiting for the relay's lease instead would keep callers
+ * waiting behind a whole relay turn.
  */
 @Component
-class PlanPublication implements Outbox {
+class PlanPublication implements Outbox<Plan> {
 
     private static final Logger log = LoggerFactory.getLogger(PlanPublication.class);
 
@@ -29,14 +35,18 @@ class PlanPublication implements Outbox {
     }
 
     @Override
-    public List<Pending> pending(int limit) {
+    public String name() {
+        return "plans";
+    }
+
+    @Override
+    public List<Pending<Plan>> pending(int limit) {
         return plans.awaitingPublication(limit).stream().map(this::pendingOf).toList();
     }
 
     @Override
-    public void published(Pending batch) {
-        Plan plan = (Plan) batch.token();
-        plans.markPublished(plan.id(), plan.version());
+    public void published(Pending<Plan> batch) {
+        plans.markPublished(batch.token().id(), batch.token().version());
     }
 
     /** Tries to publish the plan's pending events now; on failure the relay retries later. */
@@ -45,7 +55,7 @@ class PlanPublication implements Outbox {
             return plan;
         }
         try {
-            Pending batch = pendingOf(plan);
+            Pending<Plan> batch = pendingOf(plan);
             publisher.publish(batch.events());
             published(batch);
             return plans.find(plan.id()).orElse(plan);
@@ -56,11 +66,11 @@ class PlanPublication implements Outbox {
         }
     }
 
-    private Pending pendingOf(Plan plan) {
+    private Pending<Plan> pendingOf(Plan plan) {
         PlanVersion current = plans.currentVersion(plan);
         Optional<PlanVersion> published = plan.publishedVersion() == 0
-                ? Optional.empty() : plans.version(plan.id(), plan.publishedVersion());
+                ? Optional.empty() : plans.version(plan, plan.publishedVersion());
         List<EventEnvelope<TargetEvent>> events = PlanEvents.of(plan, current, published, publisher);
-        return new Pending(plan.id() + "@v" + plan.version(), plan, events);
+        return new Pending<>(plan.id() + "@v" + plan.version(), plan, events);
     }
 }

@@ -70,7 +70,7 @@ public class PlanService {
                 + "-" + UUID.randomUUID().toString().substring(0, 8), caller);
         Decomposition decomposition = decompose(plan);
         checkStrategies(plan, decomposition);
-        plans.create(plan, PlanVersion.of(plan.id(), 1, decomposition));
+        plans.create(plan, PlanVersion.first(plan.id(), decomposition));
         return reader.view(plan, decomposition, caller);
     }
 
@@ -103,7 +103,7 @@ public class PlanService {
         if (plan.status() != PlanStatus.DRAFT) {
             throw new ConflictException("status", "plan " + planId + " is already " + plan.status());
         }
-        Plan approved = plans.update(plan.approved(caller.subject(), clock.instant()), null);
+        Plan approved = plans.advance(plan.approved(caller.subject(), clock.instant()), null);
         return reader.view(publication.publishNow(approved), caller);
     }
 
@@ -148,7 +148,7 @@ public class PlanService {
         }
         Plan.Commitment commitment = new Plan.Commitment(key, scaled("amount", input.amount(), plan),
                 caller.subject(), clock.instant());
-        plans.update(plan.withCommitment(commitment), null);
+        plans.update(plan.withCommitment(commitment));
         return new CommitmentView(planId, input.entityType(), input.entityId(), commitment.amount(), node.monthly(),
                 commitment.amount().subtract(node.monthly()), commitment.by(), commitment.at());
     }
@@ -185,7 +185,7 @@ public class PlanService {
         if (plans.currentVersion(plan).decomposition().node(node).isEmpty()) {
             throw new InvalidInputException("entityId", node + " is not in plan " + planId);
         }
-        return reader.view(plans.update(plan.withStrategy(new Plan.Strategy(node, text.strip())), null), caller);
+        return reader.view(plans.update(plan.withStrategy(new Plan.Strategy(node, text.strip()))), caller);
     }
 
     private PlanView replan(Plan plan, Map<NodeKey, BigDecimal> changes, Levels levels, LocalDate effectiveFrom,
@@ -197,9 +197,10 @@ public class PlanService {
         if (replanned.nodes().equals(current.nodes()) && !levelsChanged) {
             throw new InvalidInputException("changes", "the targets would stay exactly as they are");
         }
-        Plan next = plan.newVersion(kind, replanned.company().monthly(), plan.rules().withLevels(levels), reason,
-                effectiveFrom, caller.subject(), clock.instant());
-        plans.update(next, PlanVersion.of(plan.id(), next.version(), replanned));
+        PlanVersion targets = PlanVersion.next(plan.id(), plan.version() + 1, replanned);
+        Plan next = plan.newVersion(kind, targets, plan.rules().withLevels(levels), reason, effectiveFrom,
+                caller.subject(), clock.instant());
+        plans.advance(next, targets);
         return reader.view(publication.publishNow(next), caller);
     }
 

@@ -8,6 +8,8 @@ import io.quotaflow.events.TargetMetric;
 import io.quotaflow.events.target.TargetAssigned;
 import io.quotaflow.platform.config.MongoConfiguration;
 import io.quotaflow.platform.messaging.EventPublisher;
+import io.quotaflow.platform.messaging.Leases;
+import io.quotaflow.platform.messaging.Outbox;
 import io.quotaflow.platform.messaging.OutboxRelay;
 import io.quotaflow.target.decomposition.Decomposer;
 import io.quotaflow.target.decomposition.Decomposition;
@@ -28,6 +30,7 @@ import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,9 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlanPublicationTest {
 
-    private final Plans plans = new Plans(mongoTemplate());
+    private final MongoTemplate mongo = mongoTemplate();
+    private final Plans plans = new Plans(mongo);
     private final FlakyPublisher publisher = new FlakyPublisher();
     private final PlanPublication publication = new PlanPublication(plans, publisher);
+    private final OutboxRelay relay = new OutboxRelay(List.of(publication), publisher,
+            new Leases(mongo, Clock.systemUTC()), Duration.ofMinutes(1), new SimpleMeterRegistry());
 
     @Test
     void shouldKeepAnApprovalPendingUntilKafkaAcknowledgesIt() {
@@ -62,7 +68,7 @@ class PlanPublicationTest {
         assertThat(publisher.published).isEmpty();
 
         publisher.down = false;
-        new OutboxRelay(List.of(publication), publisher, new SimpleMeterRegistry()).relay();
+        relay.relay();
 
         Plan stored = plans.find(approved.id()).orElseThrow();
         assertThat(stored.publicationPending()).isFalse();
@@ -77,7 +83,7 @@ class PlanPublicationTest {
         publication.publishNow(approved);
         int afterFirst = publisher.published.size();
 
-        new OutboxRelay(List.of(publication), publisher, new SimpleMeterRegistry()).relay();
+        relay.relay();
 
         assertThat(publisher.published).hasSize(afterFirst);
         assertThat(publication.pending(100)).noneMatch(batch -> batch.id().startsWith(approved.id()));
@@ -93,7 +99,7 @@ class PlanPublicationTest {
         assertThat(first).isNotEmpty().isEqualTo(again);
     }
 
-    private static List<UUID> ids(List<io.quotaflow.platform.messaging.Outbox.Pending> batches, Plan plan) {
+    private static List<UUID> ids(List<Outbox.Pending<Plan>> batches, Plan plan) {
         return batches.stream().filter(batch -> batch.id().startsWith(plan.id()))
                 .flatMap(batch -> batch.events().stream()).map(EventEnvelope::eventId).toList();
     }
@@ -108,8 +114,8 @@ class PlanPublicationTest {
         PlanRules rules = new PlanRules(Levels.DEFAULT, Allocation.DEFAULT, null, Set.of(), Set.of(), 3, List.of());
         Plan draft = Plan.draft("pl-test-" + UUID.randomUUID(), "test", period, TargetMetric.REVENUE,
                 new BigDecimal("90000.00"), "CNY", rules, List.of(), "ops", Instant.parse("2027-01-20T02:00:00Z"));
-        plans.create(draft, PlanVersion.of(draft.id(), 1, decomposition));
-        return plans.update(draft.approved("ops", Instant.parse("2027-01-20T03:00:00Z")), null);
+        plans.create(draft, PlanVersion.first(draft.id(), decomposition));
+        return plans.advance(draft.approved("ops", Instant.parse("2027-01-20T03:00:00Z")), null);
     }
 
     private static MongoTemplate mongoTemplate() {

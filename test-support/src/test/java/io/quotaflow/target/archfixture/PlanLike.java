@@ -1,0 +1,5 @@
+package io.quotaflow.target.archfixture;
+
+/** Stands for target-service's own code. */
+public record PlanLike(String total) {
+}
