@@ -39,7 +39,7 @@ public class MessagingConfiguration {
                                   @Value("${spring.application.name}") String service,
                                   @Value("${quotaflow.kafka.ack-timeout:30s}") Duration ackTimeout,
                                   MeterRegistry meters) {
-        return new EventPublisher(kafka, codec, service, ackTimeout, meters);
+        return new KafkaEventPublisher(kafka, codec, service, ackTimeout, meters);
     }
 
     @Bean
