@@ -36,12 +36,6 @@ public final class Topics {
         return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
     }
 
-    /** Whether {@code name} is the dead-letter topic of a consumer group of a registered topic. */
-    public static boolean isDeadLetterTopic(String name) {
-        return name.endsWith(".dlq") && ALL.stream().anyMatch(topic -> name.startsWith(topic.name() + ".")
-                && name.length() > topic.name().length() + ".dlq".length() + 1);
-    }
-
     /** The topic that carries events of the given type. */
     public static Topic<?> of(Class<? extends DomainEvent> eventType) {
         return ALL.stream()

@@ -100,7 +100,7 @@ public class KafkaEventPublisher implements EventPublisher {
 
     /** Single writer: the topics this service owns, and the dead-letter topics of its own consumers. */
     private void checkWriter(OutgoingRecord record) {
-        if (Topics.isDeadLetterTopic(record.topic())) {
+        if (record.topic().endsWith(".dlq")) {
             return;
         }
         Topic<?> topic = Topics.byName(record.topic()).orElseThrow(() ->
