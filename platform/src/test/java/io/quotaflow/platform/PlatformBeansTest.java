@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quotaflow.events.EventCodec;
 import io.quotaflow.platform.config.PlatformConfiguration;
 import io.quotaflow.platform.messaging.EventPublisher;
-import io.quotaflow.platform.messaging.IdempotentConsumer;
 import io.quotaflow.platform.messaging.Leases;
 import io.quotaflow.platform.messaging.MessagingConfiguration;
 import io.quotaflow.platform.messaging.OutboxRelay;
@@ -64,7 +63,7 @@ class PlatformBeansTest {
     void shouldProvideThePlatformsBeansWhenTheServiceDefinesNone() {
         service.run(context -> assertThat(context).hasNotFailed()
                 .hasSingleBean(EventCodec.class).hasSingleBean(EventPublisher.class)
-                .hasSingleBean(IdempotentConsumer.class).hasSingleBean(Leases.class)
+                .hasSingleBean(Leases.class)
                 .hasSingleBean(OutboxRelay.class).hasBean("outboxRelaySchedule").hasBean("ownedTopics"));
     }
 
@@ -126,7 +125,8 @@ class PlatformBeansTest {
         @Bean
         KafkaTemplate<String, byte[]> kafkaTemplate() {
             return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"),
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1", ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                     new StringSerializer(), new ByteArraySerializer()));
         }
 

@@ -1,6 +1,5 @@
 package io.quotaflow.platform.messaging;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quotaflow.events.EventCodec;
 import io.quotaflow.events.Topic;
@@ -43,13 +42,7 @@ public class MessagingConfiguration {
                                   @Value("${spring.application.name}") String service,
                                   @Value("${quotaflow.kafka.ack-timeout:30s}") Duration ackTimeout,
                                   MeterRegistry meters) {
-        return new EventPublisher(kafka, codec, service, ackTimeout, meters);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    IdempotentConsumer idempotentConsumer(MongoTemplate mongo, EventCodec codec, MeterRegistry meters, Clock clock) {
-        return new IdempotentConsumer(mongo, codec, meters, clock);
+        return new KafkaEventPublisher(kafka, codec, service, ackTimeout, meters);
     }
 
     /** Leases expire by the wall clock, never by the business clock (which tests and demos pin). */
@@ -80,17 +73,43 @@ public class MessagingConfiguration {
         return registrar -> registrar.addFixedDelayTask(relay::relay, interval);
     }
 
-    /** The topics this service is the single writer of, created with the configured partitions. */
+    /** Fails the start-up of a service whose producer is not {@code acks=all} and idempotent. */
+    @Bean
+    @ConditionalOnMissingBean
+    ProducerDurability producerDurability(KafkaTemplate<String, byte[]> kafka) {
+        return new ProducerDurability(kafka.getProducerFactory());
+    }
+
+    /**
+     * The topics this service is the single writer of, created with the configured partitions, replicas and
+     * {@code min.insync.replicas} (by default 2 where there are 3 or more replicas, so that {@code acks=all}
+     * survives the loss of one broker; 1 on a single broker).
+     */
     @Bean
     @ConditionalOnMissingBean(name = "ownedTopics")
     KafkaAdmin.NewTopics ownedTopics(@Value("${spring.application.name}") String service,
                                      @Value("${quotaflow.kafka.partitions:6}") int partitions,
-                                     @Value("${quotaflow.kafka.replication-factor:1}") short replicationFactor) {
-        List<NewTopic> owned = Topics.all().stream()
+                                     @Value("${quotaflow.kafka.replication-factor:1}") short replicationFactor,
+                                     @Value("${quotaflow.kafka.min-insync-replicas:0}") int minInsyncReplicas) {
+        return new KafkaAdmin.NewTopics(topicsOwnedBy(service, partitions, replicationFactor, minInsyncReplicas)
+                .toArray(NewTopic[]::new));
+    }
+
+    static List<NewTopic> topicsOwnedBy(String service, int partitions, short replicationFactor, int minInsyncReplicas) {
+        String minInsync = Integer.toString(minInsyncReplicas(replicationFactor, minInsyncReplicas));
+        return Topics.all().stream()
                 .filter(topic -> topic.producer().equals(service))
                 .map(Topic::name)
-                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor).build())
+                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor)
+                        .config("min.insync.replicas", minInsync).build())
                 .toList();
-        return new KafkaAdmin.NewTopics(owned.toArray(NewTopic[]::new));
+    }
+
+    /** {@code min.insync.replicas}: as configured (at most the replicas), else 2 from 3 replicas on, else 1. */
+    public static int minInsyncReplicas(short replicationFactor, int configured) {
+        if (configured > 0) {
+            return Math.min(configured, replicationFactor);
+        }
+        return replicationFactor >= 3 ? 2 : 1;
     }
 }

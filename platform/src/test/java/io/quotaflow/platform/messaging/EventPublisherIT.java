@@ -33,7 +33,7 @@ class EventPublisherIT {
     private final String brokers = EmbeddedInfrastructure.shared().kafkaBootstrapServers();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final DefaultKafkaProducerFactory<String, byte[]> producers = TestProducers.producers(brokers, 10_000);
-    private final EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(producers), new EventCodec(),
+    private final EventPublisher publisher = new KafkaEventPublisher(new KafkaTemplate<>(producers), new EventCodec(),
             "activity-service", Duration.ofSeconds(20), meters);
 
     @AfterEach
@@ -73,7 +73,7 @@ class EventPublisherIT {
     @Test
     void shouldFailInsteadOfReportingSuccessWhenKafkaIsUnreachable() {
         DefaultKafkaProducerFactory<String, byte[]> nowhere = TestProducers.producers("127.0.0.1:1", 1_000);
-        EventPublisher unreachable = new EventPublisher(new KafkaTemplate<>(nowhere), new EventCodec(),
+        EventPublisher unreachable = new KafkaEventPublisher(new KafkaTemplate<>(nowhere), new EventCodec(),
                 "activity-service", Duration.ofSeconds(3), meters);
         try {
             EventEnvelope<FollowUpLogged> call = unreachable.envelope(UUID.randomUUID(), Instant.now(),

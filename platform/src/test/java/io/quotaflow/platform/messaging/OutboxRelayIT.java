@@ -55,7 +55,7 @@ class OutboxRelayIT {
             MongoClients.create(EmbeddedInfrastructure.shared().mongoConnectionString()), "outbox-relay-it");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final DefaultKafkaProducerFactory<String, byte[]> producers = TestProducers.producers(brokers, 10_000);
-    private final EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(producers), new EventCodec(),
+    private final EventPublisher publisher = new KafkaEventPublisher(new KafkaTemplate<>(producers), new EventCodec(),
             "activity-service", Duration.ofSeconds(20), meters);
     private final MutableClock clock = new MutableClock(Instant.parse("2027-01-20T02:00:00Z"));
     private final Leases leases = new Leases(mongo, clock);

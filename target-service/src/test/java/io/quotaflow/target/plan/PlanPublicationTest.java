@@ -2,14 +2,17 @@ package io.quotaflow.target.plan;
 
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quotaflow.events.DomainEvent;
 import io.quotaflow.events.EventCodec;
 import io.quotaflow.events.EventEnvelope;
 import io.quotaflow.events.TargetMetric;
 import io.quotaflow.events.target.TargetAssigned;
 import io.quotaflow.platform.config.MongoConfiguration;
 import io.quotaflow.platform.messaging.EventPublisher;
+import io.quotaflow.platform.messaging.KafkaEventPublisher;
 import io.quotaflow.platform.messaging.Leases;
 import io.quotaflow.platform.messaging.Outbox;
+import io.quotaflow.platform.messaging.OutgoingRecord;
 import io.quotaflow.platform.messaging.OutboxRelay;
 import io.quotaflow.target.decomposition.Decomposer;
 import io.quotaflow.target.decomposition.Decomposition;
@@ -132,13 +135,21 @@ class PlanPublicationTest {
     }
 
     /** Plays Kafka: refuses while {@code down}, otherwise records what it was given. */
-    static final class FlakyPublisher extends EventPublisher {
+    static final class FlakyPublisher implements EventPublisher {
 
+        private final EventPublisher encoder = new KafkaEventPublisher(null, new EventCodec(), "target-service",
+                Duration.ofSeconds(1), new SimpleMeterRegistry());
         volatile boolean down;
         final List<EventEnvelope<?>> published = new ArrayList<>();
 
-        FlakyPublisher() {
-            super(null, new EventCodec(), "target-service", Duration.ofSeconds(1), new SimpleMeterRegistry());
+        @Override
+        public <E extends DomainEvent> EventEnvelope<E> envelope(UUID eventId, Instant occurredAt, E payload) {
+            return encoder.envelope(eventId, occurredAt, payload);
+        }
+
+        @Override
+        public OutgoingRecord encode(EventEnvelope<?> envelope) {
+            return encoder.encode(envelope);
         }
 
         @Override
@@ -147,6 +158,11 @@ class PlanPublicationTest {
                 throw new PublishFailedException("the broker is down", null);
             }
             published.addAll(envelopes);
+        }
+
+        @Override
+        public void publishEncoded(List<OutgoingRecord> records) {
+            throw new UnsupportedOperationException("plans publish envelopes");
         }
     }
 }

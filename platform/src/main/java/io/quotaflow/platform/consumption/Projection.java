@@ -1,0 +1,33 @@
+package io.quotaflow.platform.consumption;
+
+import io.quotaflow.events.DomainEvent;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a consumer does with events: given each new event (never a duplicate, never one already applied), the
+ * changes to the service's documents and the events it derives. The ledger makes those effects happen exactly
+ * once; a projection itself never touches MongoDB or Kafka.
+ *
+ * <p>A projection must be deterministic over its inputs (the records and the documents it read): the ledger may
+ * compute a chunk again after a failure, before it was claimed. Every document of {@link #collections()} is
+ * written through the ledger only (readers may read them freely; the fields {@code v} and {@code hw} are the
+ * ledger's).
+ */
+public interface Projection<E extends DomainEvent> {
+
+    /** The collections this projection writes; the ledger creates the unique {@code (_id, v)} index on each. */
+    Set<String> collections();
+
+    /** Names the documents the records need to read: they are fetched in one bulk read per collection. */
+    default void prefetch(List<Delivery<E>> deliveries, Prefetch prefetch) {
+    }
+
+    /** Applies one event, in offset order within its partition. */
+    void apply(Delivery<E> delivery, Batch batch);
+
+    /** Called once after the chunk's last event, e.g. to derive coalesced events from what changed. */
+    default void complete(Batch batch) {
+    }
+}
