@@ -12,8 +12,14 @@ import java.util.Objects;
  * @param producer the only service that writes to the topic
  * @param key      what the record key holds
  * @param family   the sealed interface whose permitted records are the topic's event types
+ * @param compacted whether the topic keeps only the latest record per key (state, not history)
  */
-public record Topic<E extends DomainEvent>(String name, String producer, String key, Class<E> family) {
+public record Topic<E extends DomainEvent>(String name, String producer, String key, Class<E> family,
+                                           boolean compacted) {
+
+    public Topic(String name, String producer, String key, Class<E> family) {
+        this(name, producer, key, family, false);
+    }
 
     public Topic {
         Objects.requireNonNull(name, "name");

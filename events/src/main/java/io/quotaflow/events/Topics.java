@@ -3,6 +3,7 @@ package io.quotaflow.events;
 import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.events.incentive.IncentiveEvent;
 import io.quotaflow.events.kpi.KpiEvent;
+import io.quotaflow.events.org.OrgEvent;
 import io.quotaflow.events.target.TargetEvent;
 
 import java.util.List;
@@ -14,6 +15,10 @@ public final class Topics {
     public static final Topic<TargetEvent> TARGETS =
             new Topic<>("targets", "target-service", "target node, e.g. REP:r-001", TargetEvent.class);
 
+    /** The sales org, compacted: the latest state of every region, product line, team and rep. */
+    public static final Topic<OrgEvent> SALES_ORG =
+            new Topic<>("sales-org", "target-service", "entity, e.g. REP:r-001", OrgEvent.class, true);
+
     public static final Topic<ActivityEvent> SALES_ACTIVITIES =
             new Topic<>("sales-activities", "activity-service", "repId", ActivityEvent.class);
 
@@ -23,7 +28,7 @@ public final class Topics {
     public static final Topic<IncentiveEvent> INCENTIVES =
             new Topic<>("incentives", "incentive-service", "repId (period for PeriodClosed)", IncentiveEvent.class);
 
-    private static final List<Topic<?>> ALL = List.of(TARGETS, SALES_ACTIVITIES, KPI_CHANGES, INCENTIVES);
+    private static final List<Topic<?>> ALL = List.of(TARGETS, SALES_ORG, SALES_ACTIVITIES, KPI_CHANGES, INCENTIVES);
 
     private Topics() {
     }

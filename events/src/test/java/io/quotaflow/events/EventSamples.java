@@ -20,6 +20,11 @@ import io.quotaflow.events.kpi.CustomerTier;
 import io.quotaflow.events.kpi.CustomerTierChanged;
 import io.quotaflow.events.kpi.KpiAnomalyDetected;
 import io.quotaflow.events.kpi.Severity;
+import io.quotaflow.events.org.ProductLineChanged;
+import io.quotaflow.events.org.RegionChanged;
+import io.quotaflow.events.org.RepChanged;
+import io.quotaflow.events.org.TeamChanged;
+import io.quotaflow.events.org.TeamMembership;
 import io.quotaflow.events.target.DailyTarget;
 import io.quotaflow.events.target.TargetAssigned;
 import io.quotaflow.events.target.TargetRevised;
@@ -45,7 +50,26 @@ final class EventSamples {
     static List<DomainEvent> all() {
         return List.of(targetAssigned(), targetRevised(), leadCreated(), leadQualified(), followUpLogged(),
                 opportunityStageChanged(), dealClosed(), dealCancelled(), paymentCollected(), engagementSignalled(),
-                attainmentChanged(), anomalyDetected(), tierChanged(), incentiveAwarded(), clawedBack(), periodClosed());
+                attainmentChanged(), anomalyDetected(), tierChanged(), incentiveAwarded(), clawedBack(), periodClosed(),
+                regionChanged(), productLineChanged(), teamChanged(), repChanged());
+    }
+
+    static RegionChanged regionChanged() {
+        return new RegionChanged("east", "East China", "MATURE", new BigDecimal("0.05"), 3);
+    }
+
+    static ProductLineChanged productLineChanged() {
+        return new ProductLineChanged("pl-cloud", "Cloud", new BigDecimal("0.42"), 5, 1);
+    }
+
+    static TeamChanged teamChanged() {
+        return new TeamChanged("t-east", "East 1", "east", "alice", 2);
+    }
+
+    static RepChanged repChanged() {
+        return new RepChanged("r-001", "Wang Wei", "t-east", LocalDate.of(2026, 1, 15), null, new BigDecimal("1.0"),
+                List.of(new TeamMembership("t-north", LocalDate.of(2026, 1, 15), LocalDate.of(2026, 12, 9)),
+                        new TeamMembership("t-east", LocalDate.of(2026, 12, 10), null)), 7);
     }
 
     static TargetAssigned targetAssigned() {

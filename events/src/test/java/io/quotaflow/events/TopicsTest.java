@@ -20,8 +20,15 @@ class TopicsTest {
     }
 
     @Test
-    void shouldHaveOneWriterPerTopic() {
-        assertThat(Topics.all()).extracting(Topic::producer).doesNotHaveDuplicates();
+    void shouldRegisterEachTopicOnceWithItsSingleWriter() {
+        assertThat(Topics.all()).extracting(Topic::name).doesNotHaveDuplicates();
+        assertThat(Topics.all()).allSatisfy(topic -> assertThat(topic.producer()).endsWith("-service"));
+    }
+
+    @Test
+    void shouldKeepTheSalesOrgAsStateOnACompactedTopic() {
+        assertThat(Topics.SALES_ORG.compacted()).isTrue();
+        assertThat(Topics.all()).filteredOn(Topic::compacted).containsExactly(Topics.SALES_ORG);
     }
 
     @Test
@@ -38,7 +45,8 @@ class TopicsTest {
                 .contains("TargetAssigned", "TargetRevised", "LeadCreated", "LeadQualified", "FollowUpLogged",
                         "OpportunityStageChanged", "DealClosed", "DealCancelled", "PaymentCollected",
                         "EngagementSignalled", "AttainmentChanged", "KpiAnomalyDetected", "CustomerTierChanged",
-                        "IncentiveAwarded", "IncentiveClawedBack", "PeriodClosed");
+                        "IncentiveAwarded", "IncentiveClawedBack", "PeriodClosed", "RegionChanged", "ProductLineChanged",
+                        "TeamChanged", "RepChanged");
     }
 
     @Test

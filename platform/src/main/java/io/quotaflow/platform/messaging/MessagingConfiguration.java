@@ -99,9 +99,11 @@ public class MessagingConfiguration {
         String minInsync = Integer.toString(minInsyncReplicas(replicationFactor, minInsyncReplicas));
         return Topics.all().stream()
                 .filter(topic -> topic.producer().equals(service))
-                .map(Topic::name)
-                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor)
-                        .config("min.insync.replicas", minInsync).build())
+                .map(topic -> {
+                    TopicBuilder builder = TopicBuilder.name(topic.name()).partitions(partitions)
+                            .replicas(replicationFactor).config("min.insync.replicas", minInsync);
+                    return (topic.compacted() ? builder.compact() : builder).build();
+                })
                 .toList();
     }
 

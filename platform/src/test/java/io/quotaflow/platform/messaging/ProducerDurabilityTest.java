@@ -48,6 +48,17 @@ class ProducerDurabilityTest {
     }
 
     @Test
+    void shouldCompactTheSalesOrgAndKeepEveryOtherTopicsHistory() {
+        List<NewTopic> targetService = MessagingConfiguration.topicsOwnedBy("target-service", 6, (short) 1, 0);
+
+        assertThat(targetService).extracting(NewTopic::name).containsExactlyInAnyOrder("targets", "sales-org");
+        assertThat(targetService).filteredOn(topic -> topic.name().equals("sales-org")).singleElement()
+                .satisfies(topic -> assertThat(topic.configs()).containsEntry("cleanup.policy", "compact"));
+        assertThat(targetService).filteredOn(topic -> topic.name().equals("targets")).singleElement()
+                .satisfies(topic -> assertThat(topic.configs()).doesNotContainKey("cleanup.policy"));
+    }
+
+    @Test
     void shouldNeverAskForMoreInSyncReplicasThanThereAre() {
         assertThat(MessagingConfiguration.minInsyncReplicas((short) 5, 0)).isEqualTo(2);
         assertThat(MessagingConfiguration.minInsyncReplicas((short) 5, 3)).isEqualTo(3);
