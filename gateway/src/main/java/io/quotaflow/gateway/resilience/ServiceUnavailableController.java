@@ -1,0 +1,59 @@
+package io.quotaflow.gateway.resilience;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.quotaflow.gateway.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Where a route's circuit breaker sends a call that failed ({@code fallbackUri: forward:/fallback/<service>}): the
+ * service could not be reached, did not answer within its time limit, or its breaker is open. The answer is
+ * {@code 503 application/problem+json} naming the service; while the breaker is open, {@code Retry-After} says
+ * when it will let calls through again. Called directly, without a failed call behind it, the address does not
+ * exist.
+ */
+@RestController
+class ServiceUnavailableController {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceUnavailableController.class);
+
+    private final CircuitBreakerRegistry breakers;
+
+    ServiceUnavailableController(CircuitBreakerRegistry breakers) {
+        this.breakers = breakers;
+    }
+
+    @RequestMapping("/fallback/{service}")
+    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (failure == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(Problems.problem(HttpStatus.NOT_FOUND, "There is nothing at this address.", exchange));
+        }
+        ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                service + " is unavailable; try again shortly.", exchange);
+        problem.setTitle("Service unavailable");
+        problem.setProperty("service", service);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
+        if (failure instanceof CallNotPermittedException) {
+            breakers.find(service).ifPresent(breaker -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(
+                    Math.max(1, breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) / 1000))));
+        } else {
+            log.warn("{} failed a call: {}", service,
+                    failure instanceof TimeoutException ? "no answer within its time limit" : failure.toString());
+        }
+        return response.body(problem);
+    }
+}
