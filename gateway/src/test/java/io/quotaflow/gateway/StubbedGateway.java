@@ -31,6 +31,8 @@ import java.util.List;
     String TIME_LIMIT = "2s";
     /** How long a breaker stays open here before it lets a probe through. */
     String OPEN_FOR = "2s";
+    /** The only origin allowed to call the API cross-origin here. */
+    String ALLOWED_ORIGIN = "http://dashboard.example";
 
     class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -45,7 +47,8 @@ import java.util.List;
                     "QUOTAFLOW_ACTIVITY_TIME_LIMIT=" + TIME_LIMIT,
                     "QUOTAFLOW_BREAKER_WINDOW=4",
                     "QUOTAFLOW_BREAKER_MINIMUM_CALLS=4",
-                    "QUOTAFLOW_BREAKER_OPEN_FOR=" + OPEN_FOR));
+                    "QUOTAFLOW_BREAKER_OPEN_FOR=" + OPEN_FOR,
+                    "QUOTAFLOW_CORS_ALLOWED_ORIGINS=" + ALLOWED_ORIGIN));
             StubServices.NAMES.forEach(name ->
                     properties.add(name.toUpperCase().replace('-', '_') + "_URL=" + services.url(name)));
             TestPropertyValues.of(properties).applyTo(context);

@@ -2,6 +2,7 @@ package io.quotaflow.gateway.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.quotaflow.gateway.access.RouteAccess;
 import io.quotaflow.gateway.web.CorrelationIdFilter;
 import io.quotaflow.gateway.web.Problems;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ public class GatewaySecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems, RouteAccess routeAccess) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -75,7 +76,8 @@ public class GatewaySecurityConfiguration {
                                 "/.well-known/jwks.json").permitAll()
                         .pathMatchers(HttpMethod.POST, "/auth/dev-token").permitAll()
                         .pathMatchers(HttpMethod.POST, SIGNED_WEBHOOKS).permitAll()
-                        .pathMatchers("/api/**", "/actuator/**").authenticated()
+                        .pathMatchers("/api/**").access(routeAccess)
+                        .pathMatchers("/actuator/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> {
