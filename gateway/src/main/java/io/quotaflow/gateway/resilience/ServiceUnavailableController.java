@@ -3,6 +3,7 @@ package io.quotaflow.gateway.resilience;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.quotaflow.gateway.web.Problems;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeoutException;
  * when it will let calls through again. Called directly, without a failed call behind it, the address does not
  * exist.
  */
+@Hidden
 @RestController
 class ServiceUnavailableController {
 
