@@ -48,7 +48,8 @@ import java.util.List;
                     "QUOTAFLOW_BREAKER_WINDOW=4",
                     "QUOTAFLOW_BREAKER_MINIMUM_CALLS=4",
                     "QUOTAFLOW_BREAKER_OPEN_FOR=" + OPEN_FOR,
-                    "QUOTAFLOW_CORS_ALLOWED_ORIGINS=" + ALLOWED_ORIGIN));
+                    "QUOTAFLOW_CORS_ALLOWED_ORIGINS=" + ALLOWED_ORIGIN,
+                    "QUOTAFLOW_DASHBOARD_REFRESH=1s"));
             StubServices.NAMES.forEach(name ->
                     properties.add(name.toUpperCase().replace('-', '_') + "_URL=" + services.url(name)));
             TestPropertyValues.of(properties).applyTo(context);
