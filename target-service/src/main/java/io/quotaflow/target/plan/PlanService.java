@@ -1,5 +1,6 @@
 package io.quotaflow.target.plan;
 
+import io.quotaflow.platform.calendar.OfficialCalendar;
 import io.quotaflow.platform.config.OrganisationProperties;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
@@ -53,12 +54,12 @@ public class PlanService {
     private final Clock clock;
 
     PlanService(Plans plans, PlanPublication publication, PlanQueries reader, OrgSnapshots org,
-                TargetProperties defaults, OrganisationProperties organisation, Clock clock) {
+                TargetProperties defaults, OfficialCalendar official, OrganisationProperties organisation, Clock clock) {
         this.plans = plans;
         this.publication = publication;
         this.reader = reader;
         this.org = org;
-        this.defaults = defaults;
+        this.defaults = defaults.withOfficial(official);
         this.organisation = organisation;
         this.clock = clock;
     }
