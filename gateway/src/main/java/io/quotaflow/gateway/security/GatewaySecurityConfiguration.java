@@ -3,7 +3,8 @@ package io.quotaflow.gateway.security;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.quotaflow.gateway.web.CorrelationIdFilter;
-import io.quotaflow.gateway.web.Problems;
+import io.quotaflow.gateway.web.ProblemResponses;
+import io.quotaflow.web.ProblemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,7 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -49,8 +50,8 @@ public class GatewaySecurityConfiguration {
     static final String[] SIGNED_WEBHOOKS = {"/api/crm/hubspot", "/api/crm/salesforce", "/api/crm/webhook"};
 
     @Bean
-    Problems problems(JsonMapper mapper) {
-        return new Problems(mapper);
+    ProblemResponses problemResponses(JsonMapper mapper) {
+        return new ProblemResponses(mapper);
     }
 
     @Bean
@@ -64,7 +65,7 @@ public class GatewaySecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -80,16 +81,22 @@ public class GatewaySecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> {
                         })
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                                e.getMessage())))
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange,
+                                ProblemFactory.unauthorized()))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange,
+                                forbidden(e.getMessage()))))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                                e.getMessage())))
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange,
+                                ProblemFactory.unauthorized()))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange,
+                                forbidden(e.getMessage()))))
                 .build();
+    }
+
+    private static ProblemDetail forbidden(String detail) {
+        ProblemDetail problem = ProblemFactory.forbidden();
+        problem.setDetail(detail);
+        return problem;
     }
 
     /**

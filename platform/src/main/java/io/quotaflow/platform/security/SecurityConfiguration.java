@@ -1,10 +1,11 @@
 package io.quotaflow.platform.security;
 
 import io.quotaflow.platform.web.ProblemResponses;
+import io.quotaflow.web.ProblemFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -48,15 +49,21 @@ public class SecurityConfiguration {
                         .jwt(jwt -> {
                         })
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                                ProblemFactory.unauthorized()))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                HttpStatus.FORBIDDEN, e.getMessage())))
+                                forbidden(e.getMessage()))))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                                ProblemFactory.unauthorized()))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                HttpStatus.FORBIDDEN, e.getMessage())));
+                                forbidden(e.getMessage()))));
         return http.build();
+    }
+
+    private static ProblemDetail forbidden(String detail) {
+        ProblemDetail problem = ProblemFactory.forbidden();
+        problem.setDetail(detail);
+        return problem;
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.quotaflow.platform.web;
 
+import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.InvalidInputException;
+import io.quotaflow.web.ProblemFactory;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,46 +45,42 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
-        return respond(ProblemResponses.invalid(e.problems()));
+        return respond(ProblemFactory.invalid(e.problems()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
-        return respond(ProblemResponses.invalid(e.getConstraintViolations().stream()
+        return respond(ProblemFactory.invalid(e.getConstraintViolations().stream()
                 .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList()));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return respond(ProblemResponses.problem(HttpStatus.NOT_FOUND, e.getMessage()));
+        return respond(ProblemFactory.notFound(e.getMessage()));
     }
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONFLICT, e.getMessage());
-        if (e.field() != null) {
-            problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
-        }
-        return respond(problem);
+        return respond(ProblemFactory.conflict(e.getMessage(), e.field()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        return respond(ProblemResponses.problem(HttpStatus.FORBIDDEN, e.getMessage()));
+        ProblemDetail problem = ProblemFactory.forbidden();
+        problem.setDetail(e.getMessage());
+        return respond(problem);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "A valid bearer token is required."));
+        return respond(ProblemFactory.unauthorized());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unhandled error", e);
-        return respond(ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; quote the correlation id when reporting it."));
+        return respond(ProblemFactory.internalError());
     }
 
     @Override
@@ -93,7 +92,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         e.getBindingResult().getGlobalErrors()
                 .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), message(error))));
-        return body(ProblemResponses.invalid(errors));
+        return body(ProblemFactory.invalid(errors));
     }
 
     @Override
@@ -103,7 +102,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
                 errors.add(new FieldProblem(parameterName(result.getMethodParameter().getParameterName(), error),
                         message(error)))));
-        return body(ProblemResponses.invalid(errors));
+        return body(ProblemFactory.invalid(errors));
     }
 
     @Override
@@ -111,9 +110,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return body(ProblemResponses.invalid(List.of(problem(path(jackson), jackson))));
+            return body(ProblemFactory.invalid(List.of(problem(path(jackson), jackson))));
         }
-        return body(ProblemResponses.invalid(List.of(new FieldProblem("body",
+        return body(ProblemFactory.invalid(List.of(new FieldProblem("body",
                 cause instanceof JacksonException ? "is not valid JSON" : "is missing or unreadable"))));
     }
 
@@ -123,36 +122,40 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : e.getPropertyName();
         String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-        return body(ProblemResponses.invalid(List.of(new FieldProblem(name, "must be a valid " + type))));
+        return body(ProblemFactory.invalid(List.of(new FieldProblem(name, "must be a valid " + type))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return body(ProblemResponses.invalid(List.of(new FieldProblem(e.getParameterName(), "is required"))));
+        return body(ProblemFactory.invalid(List.of(new FieldProblem(e.getParameterName(), "is required"))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return body(ProblemResponses.invalid(List.of(new FieldProblem(e.getRequestPartName(), "is required"))));
+        return body(ProblemFactory.invalid(List.of(new FieldProblem(e.getRequestPartName(), "is required"))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE,
-                "The upload is larger than the limit of " + e.getMaxUploadSize() + " bytes.");
-        problem.setProperty("errors", List.of(new FieldProblem("file", "is too large")));
+        ProblemDetail problem = ProblemFactory.forStatus(HttpStatus.CONTENT_TOO_LARGE);
+        problem.setDetail("The upload is larger than the limit of " + e.getMaxUploadSize() + " bytes.");
+        problem.setProperty(ProblemFactory.ERRORS, List.of(new FieldProblem("file", "is too large")));
         return body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ProblemDetail correlated = ProblemResponses.correlated(problem);
+        HttpHeaders headers = new HttpHeaders();
+        ProblemFactory.headers(correlated).forEach(headers::set);
+        return ResponseEntity.status(correlated.getStatus()).headers(headers).body(correlated);
     }
 
     private static ResponseEntity<Object> body(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ResponseEntity<ProblemDetail> response = respond(problem);
+        return new ResponseEntity<>(response.getBody(), response.getHeaders(), response.getStatusCode());
     }
 
     private static String message(MessageSourceResolvable error) {

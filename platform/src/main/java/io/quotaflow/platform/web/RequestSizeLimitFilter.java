@@ -1,5 +1,7 @@
 package io.quotaflow.platform.web;
 
+import io.quotaflow.web.BodyLimit;
+import io.quotaflow.web.ProblemFactory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,10 +38,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 && request.getContentType().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
         long limit = multipart ? maxUploadBytes : maxBodyBytes;
         if (request.getContentLengthLong() > limit) {
-            ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body is larger than the limit of " + DataSize.ofBytes(limit).toKilobytes() + " KB.");
-            problem.setProperty("errors", List.of(new FieldProblem(multipart ? "file" : "body", "is too large")));
-            problems.write(response, problem);
+            problems.write(response, ProblemFactory.tooLarge(new BodyLimit(multipart ? "file" : "body", limit)));
             return;
         }
         chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package io.quotaflow.platform.web;
 
+import io.quotaflow.web.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
