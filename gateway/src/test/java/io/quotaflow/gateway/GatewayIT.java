@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +131,42 @@ class GatewayIT {
     }
 
     @Test
+    void shouldRouteATokenTheGatewayCanVerify() {
+        http.get().uri("/api/kpis/company").header(HttpHeaders.AUTHORIZATION, "Bearer " + signed(claims -> {
+                }))
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(services.received()).singleElement()
+                .satisfies(request -> assertThat(request.service()).isEqualTo("kpi-service"));
+    }
+
+    @Test
+    void shouldRejectExpiredForeignAndUnsignedTokensWithAProblemBeforeRouting() {
+        String valid = signed(claims -> {
+        });
+        Map<String, String> refused = Map.of(
+                "expired", signed(claims -> claims.expirationTime(new Date(System.currentTimeMillis() - 120_000))),
+                "wrong issuer", signed(claims -> claims.issuer("http://issuer.elsewhere.test")),
+                "wrong audience", signed(claims -> claims.audience("another-application")),
+                "no audience", signed(claims -> claims.audience((String) null)),
+                "unsigned (alg none)", new PlainJWT(claims().build()).serialize(),
+                "signature cut off", valid.substring(0, valid.lastIndexOf('.') + 1));
+
+        refused.forEach((kind, token) -> http.get().uri("/api/kpis/company")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus().value(status -> assertThat(status).as(kind).isEqualTo(401))
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("A valid bearer token is required.")
+                .jsonPath("$.correlationId").exists());
+
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
     void shouldPublishTheKeyThatVerifiesItsTokens() throws Exception {
         String token = devToken(Map.of("sub", "r-001", "roles", List.of("REP"), "repId", "r-001"));
         String jwks = http.get().uri("/.well-known/jwks.json").exchange()
@@ -142,6 +180,7 @@ class GatewayIT {
         assertThat(jwt.getHeader().getKeyID()).isEqualTo(key.getKeyID());
         assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
         assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("http://gateway.test");
+        assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("quotaflow");
         assertThat(jwt.getJWTClaimsSet().getStringClaim("repId")).isEqualTo("r-001");
         assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("REP");
     }
@@ -181,6 +220,18 @@ class GatewayIT {
                 .exchange()
                 .expectStatus().isUnauthorized();
         assertThat(services.received()).isEmpty();
+    }
+
+    /** A token as the issuer would mint it ({@link #claims()}), changed by {@code change}, signed with its key. */
+    private static String signed(Consumer<JWTClaimsSet.Builder> change) {
+        JWTClaimsSet.Builder claims = claims();
+        change.accept(claims);
+        return TestKeys.signedByTheGateway(claims.build());
+    }
+
+    private static JWTClaimsSet.Builder claims() {
+        return new JWTClaimsSet.Builder().issuer("http://gateway.test").audience("quotaflow").subject("ops")
+                .claim("roles", List.of("ADMIN")).expirationTime(new Date(System.currentTimeMillis() + 300_000));
     }
 
     private String devToken(Map<String, Object> body) {

@@ -51,6 +51,7 @@ class DevTokenController {
         Instant expiresAt = now.plus(properties.devTokens().lifetime());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
+                .audience(List.of(properties.audience()))
                 .subject(request.sub())
                 .issuedAt(now)
                 .expiresAt(expiresAt)

@@ -24,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -101,7 +102,7 @@ public class GatewaySecurityConfiguration {
 
     /**
      * Tokens are validated against the gateway's own key (embedded demo, or a configured key in
-     * production) or against the external issuer's JWK set; the issuer claim is checked either way.
+     * production) or against the external issuer's JWK set; expiry, issuer and audience are checked either way.
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<SigningKey> ownKey) {
@@ -115,7 +116,8 @@ public class GatewaySecurityConfiguration {
                     + "(its own key) or QUOTAFLOW_JWK_SET_URI (an OIDC issuer's key set).");
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(), new JwtIssuerValidator(properties.issuer())));
+                new JwtTimestampValidator(), new JwtIssuerValidator(properties.issuer()),
+                new JwtAudienceValidator(properties.audience())));
         return decoder;
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Every Quotaflow service is an OAuth2 resource server: each call carries a JWT that the service
- * validates itself (signature from the JWK set, issuer, expiry) even though the gateway already did.
+ * validates itself (signature from the JWK set, issuer, audience {@code quotaflow.security.audience}, expiry)
+ * even though the gateway already did.
  * Roles come from the {@code roles} claim (see {@code quotaflow-defaults.yml}). Failures are answered
  * with RFC 9457 problem details.
  */
