@@ -15,12 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -28,6 +32,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -164,6 +169,55 @@ class GatewayIT {
                 .jsonPath("$.correlationId").exists());
 
         assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADeclaredBodyOverTheLimitWithoutRoutingIt() {
+        http.put().uri("/api/org/regions/r-big").header(HttpHeaders.AUTHORIZATION, "Bearer " + signed(claims -> {
+                }))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[3 * 1024 * 1024])
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("X-Correlation-Id")
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("body")
+                .jsonPath("$.errors[0].message").isEqualTo("is larger than the limit of 2048 KB");
+
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAChunked3MbBodyAndNeverPassItOnWhole() {
+        Flux<DataBuffer> chunked = Flux.range(0, 48)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
+
+        http.put().uri("/api/org/regions/r-big").header(HttpHeaders.AUTHORIZATION, "Bearer " + signed(claims -> {
+                }))
+                .contentType(MediaType.APPLICATION_JSON).body(chunked, DataBuffer.class)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("body")
+                .jsonPath("$.errors[0].message").isEqualTo("is larger than the limit of 2048 KB");
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> services.received().stream().noneMatch(StubServices.Received::wholeBody));
+    }
+
+    @Test
+    void shouldPassAChunkedBodyWithinTheLimitOn() {
+        Flux<DataBuffer> chunked = Flux.range(0, 4)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[16 * 1024]));
+
+        http.put().uri("/api/org/regions/r-small").header(HttpHeaders.AUTHORIZATION, "Bearer " + signed(claims -> {
+                }))
+                .contentType(MediaType.APPLICATION_JSON).body(chunked, DataBuffer.class)
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(services.received()).singleElement().satisfies(request -> assertThat(request.wholeBody()).isTrue());
     }
 
     @Test

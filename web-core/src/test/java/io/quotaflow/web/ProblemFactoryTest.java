@@ -24,7 +24,7 @@ class ProblemFactoryTest {
 
     @Test
     void shouldNameTheLimitABodyBroke() {
-        BodyLimit limit = BodyLimit.forContentType("application/json", DataSize.ofMegabytes(2), DataSize.ofMegabytes(10));
+        BodyLimit limit = new HttpLimits(DataSize.ofMegabytes(2), DataSize.ofMegabytes(10)).forContentType("application/json");
 
         ProblemDetail problem = ProblemFactory.tooLarge(limit);
 
@@ -36,8 +36,7 @@ class ProblemFactoryTest {
 
     @Test
     void shouldGiveMultipartUploadsTheirOwnLimitAndField() {
-        BodyLimit limit = BodyLimit.forContentType("multipart/form-data; boundary=x", DataSize.ofMegabytes(2),
-                DataSize.ofMegabytes(10));
+        BodyLimit limit = new HttpLimits(null, null).forContentType("multipart/form-data; boundary=x");
 
         assertThat(limit).isEqualTo(new BodyLimit("file", DataSize.ofMegabytes(10).toBytes()));
         assertThat(limit.isExceededBy(DataSize.ofMegabytes(10).toBytes())).isFalse();

@@ -2,7 +2,6 @@ package io.quotaflow.gateway.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import io.quotaflow.gateway.web.CorrelationIdFilter;
 import io.quotaflow.gateway.web.ProblemResponses;
 import io.quotaflow.web.ProblemFactory;
 import org.slf4j.Logger;
@@ -32,7 +31,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
@@ -49,16 +47,6 @@ public class GatewaySecurityConfiguration {
 
     /** Webhooks authenticated by their signature, not by a token. */
     static final String[] SIGNED_WEBHOOKS = {"/api/crm/hubspot", "/api/crm/salesforce", "/api/crm/webhook"};
-
-    @Bean
-    ProblemResponses problemResponses(JsonMapper mapper) {
-        return new ProblemResponses(mapper);
-    }
-
-    @Bean
-    CorrelationIdFilter correlationIdFilter() {
-        return new CorrelationIdFilter();
-    }
 
     @Bean
     Clock clock() {

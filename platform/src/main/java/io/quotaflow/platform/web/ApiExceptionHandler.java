@@ -1,8 +1,10 @@
 package io.quotaflow.platform.web;
 
 import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.HttpLimits;
 import io.quotaflow.web.InvalidInputException;
 import io.quotaflow.web.ProblemFactory;
+import io.quotaflow.web.RequestBodyTooLargeException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final HttpLimits limits;
+
+    public ApiExceptionHandler(HttpLimits limits) {
+        this.limits = limits;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
         return respond(ProblemFactory.invalid(e.problems()));
@@ -79,6 +87,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.foundIn(e);
+        if (tooLarge != null) {
+            return respond(ProblemFactory.tooLarge(tooLarge.limit()));
+        }
         log.error("Unhandled error", e);
         return respond(ProblemFactory.internalError());
     }
@@ -108,6 +120,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.foundIn(e);
+        if (tooLarge != null) {
+            return body(ProblemFactory.tooLarge(tooLarge.limit()));
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             return body(ProblemFactory.invalid(List.of(problem(path(jackson), jackson))));
@@ -140,10 +156,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemFactory.forStatus(HttpStatus.CONTENT_TOO_LARGE);
-        problem.setDetail("The upload is larger than the limit of " + e.getMaxUploadSize() + " bytes.");
-        problem.setProperty(ProblemFactory.ERRORS, List.of(new FieldProblem("file", "is too large")));
-        return body(problem);
+        return body(ProblemFactory.tooLarge(limits.forUploads()));
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -1,12 +1,13 @@
 package io.quotaflow.platform.web;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.quotaflow.web.HttpLimits;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,13 +31,16 @@ public class WebConfiguration {
         return registration;
     }
 
+    /** {@code quotaflow.http.max-body-size} and {@code max-upload-size}; see {@code quotaflow-defaults.yml}. */
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            @Value("${quotaflow.http.max-body-size:2MB}") DataSize maxBody,
-            @Value("${quotaflow.http.max-upload-size:10MB}") DataSize maxUpload,
-            ProblemResponses problems) {
+    HttpLimits httpLimits(Environment environment) {
+        return Binder.get(environment).bindOrCreate(HttpLimits.PREFIX, HttpLimits.class);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpLimits limits, ProblemResponses problems) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBody, maxUpload, problems));
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

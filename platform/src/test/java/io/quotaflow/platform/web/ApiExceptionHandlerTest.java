@@ -1,11 +1,13 @@
 package io.quotaflow.platform.web;
 
+import io.quotaflow.web.HttpLimits;
 import io.quotaflow.web.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -28,10 +31,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class ApiExceptionHandlerTest {
 
+    private static final HttpLimits LIMITS = new HttpLimits(DataSize.ofKilobytes(1), DataSize.ofKilobytes(4));
+
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PlansController())
-            .setControllerAdvice(new ApiExceptionHandler())
-            .addFilters(new RequestSizeLimitFilter(DataSize.ofBytes(200), DataSize.ofKilobytes(1),
-                    new ProblemResponses(JsonMapper.builder().build())))
+            .setControllerAdvice(new ApiExceptionHandler(LIMITS))
+            .addFilters(new RequestSizeLimitFilter(LIMITS, new ProblemResponses(JsonMapper.builder().build())))
             .build();
 
     @Test
@@ -97,10 +101,55 @@ class ApiExceptionHandlerTest {
     }
 
     @Test
-    void shouldRefuseAnOversizedBodyBeforeReadingIt() throws Exception {
-        mvc.perform(post("/plans").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + "x".repeat(500) + "\"}"))
+    void shouldRefuseADeclaredLengthOverTheLimitBeforeReadingIt() throws Exception {
+        mvc.perform(post("/plans").contentType(MediaType.APPLICATION_JSON).content(planNamed("x".repeat(2000))))
                 .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].message").value("is larger than the limit of 1 KB"));
+    }
+
+    @Test
+    void shouldRefuseABodyWithoutALengthOnceWhatIsReadPassesTheLimit() throws Exception {
+        byte[] body = planNamed("x".repeat(2000)).getBytes(StandardCharsets.UTF_8);
+
+        mvc.perform(post("/plans").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(request -> withoutContentLength(request, body)))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.detail").value("The request body is larger than the limit of 1 KB."))
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    @Test
+    void shouldReadABodyWithoutALengthThatKeepsToTheLimit() throws Exception {
+        byte[] body = planNamed("Q4").getBytes(StandardCharsets.UTF_8);
+
+        mvc.perform(post("/plans").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(request -> withoutContentLength(request, body)))
+                .andExpect(status().isOk());
+    }
+
+    private static String planNamed(String name) {
+        return "{\"period\":\"2026-12\",\"total\":\"100\",\"name\":\"" + name + "\"}";
+    }
+
+    /** As a chunked request arrives: a body, but no length declared. */
+    private static MockHttpServletRequest withoutContentLength(MockHttpServletRequest request, byte[] body) {
+        MockHttpServletRequest chunked = new MockHttpServletRequest(request.getServletContext(), request.getMethod(),
+                request.getRequestURI()) {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+
+            @Override
+            public int getContentLength() {
+                return -1;
+            }
+        };
+        chunked.setContentType(request.getContentType());
+        chunked.setContent(body);
+        return chunked;
     }
 
     record Levels(BigDecimal base) {
