@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Date;
+import java.util.List;
 
 /** A throw-away PEM signing key for the gateway under test (one per test JVM), and tokens signed with it. */
 final class TestKeys {
@@ -28,6 +30,12 @@ final class TestKeys {
 
     static Path writeSigningKey() {
         return SIGNING_KEY;
+    }
+
+    /** Claims a token of {@code issuer} for the default audience carries: an ADMIN, valid for five minutes. */
+    static JWTClaimsSet.Builder claims(String issuer) {
+        return new JWTClaimsSet.Builder().issuer(issuer).audience("quotaflow").subject("ops")
+                .claim("roles", List.of("ADMIN")).expirationTime(new Date(System.currentTimeMillis() + 300_000));
     }
 
     /** {@code claims} signed RS256 with the gateway's own key: what only the gateway (or its issuer) can mint. */

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -73,19 +72,13 @@ public class GatewaySecurityConfiguration {
                         .authenticationEntryPoint((exchange, e) -> problems.write(exchange,
                                 ProblemFactory.unauthorized()))
                         .accessDeniedHandler((exchange, e) -> problems.write(exchange,
-                                forbidden(e.getMessage()))))
+                                ProblemFactory.forbidden())))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((exchange, e) -> problems.write(exchange,
                                 ProblemFactory.unauthorized()))
                         .accessDeniedHandler((exchange, e) -> problems.write(exchange,
-                                forbidden(e.getMessage()))))
+                                ProblemFactory.forbidden())))
                 .build();
-    }
-
-    private static ProblemDetail forbidden(String detail) {
-        ProblemDetail problem = ProblemFactory.forbidden();
-        problem.setDetail(detail);
-        return problem;
     }
 
     /**

@@ -24,10 +24,13 @@ public class ProblemResponses {
         this.mapper = mapper.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
     }
 
-    /** {@code problem} with the correlation id the exchange carries. */
+    /**
+     * {@code problem} with the exchange's correlation id, read from the response: error handlers see the exchange
+     * as it came in, before {@link CorrelationIdFilter} gave its request an id.
+     */
     public static ProblemDetail correlated(ProblemDetail problem, ServerWebExchange exchange) {
         return ProblemFactory.withCorrelationId(problem,
-                exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
+                exchange.getResponse().getHeaders().getFirst(CorrelationId.HEADER));
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {

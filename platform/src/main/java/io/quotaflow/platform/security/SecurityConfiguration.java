@@ -5,7 +5,6 @@ import io.quotaflow.web.ProblemFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -52,19 +51,13 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
                                 ProblemFactory.unauthorized()))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                forbidden(e.getMessage()))))
+                                ProblemFactory.forbidden())))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
                                 ProblemFactory.unauthorized()))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                forbidden(e.getMessage()))));
+                                ProblemFactory.forbidden())));
         return http.build();
-    }
-
-    private static ProblemDetail forbidden(String detail) {
-        ProblemDetail problem = ProblemFactory.forbidden();
-        problem.setDetail(detail);
-        return problem;
     }
 
     @Bean

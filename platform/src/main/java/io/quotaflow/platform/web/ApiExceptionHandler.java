@@ -75,9 +75,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        ProblemDetail problem = ProblemFactory.forbidden();
-        problem.setDetail(e.getMessage());
-        return respond(problem);
+        // Spring Security's and our own (Caller's) reasons stay in the logs: which rule refused is not for the caller.
+        log.debug("Refused: {}", e.getMessage());
+        return respond(ProblemFactory.forbidden());
     }
 
     @ExceptionHandler(AuthenticationException.class)
@@ -137,8 +137,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : e.getPropertyName();
-        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-        return body(ProblemFactory.invalid(List.of(new FieldProblem(name, "must be a valid " + type))));
+        Class<?> type = e.getRequiredType() == null ? Object.class : e.getRequiredType();
+        return body(ProblemFactory.invalid(List.of(FieldProblem.unreadable(name, type))));
     }
 
     @Override
@@ -157,6 +157,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return body(ProblemFactory.tooLarge(limits.forUploads()));
+    }
+
+    /**
+     * Every other error Spring MVC knows (no handler, method or media type not supported, ...): the framework's
+     * detail names its classes or echoes input, so the problem says only what the status means, in our words.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        ResponseEntity<Object> response = body(ProblemFactory.forStatus(status));
+        HttpHeaders merged = new HttpHeaders();
+        merged.addAll(headers);
+        response.getHeaders().forEach(merged::put);
+        return new ResponseEntity<>(response.getBody(), merged, status);
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
@@ -204,8 +218,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static FieldProblem problem(String field, JacksonException e) {
-        if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
-            return new FieldProblem(field, instantiation.getCause().getMessage());
+        if (e instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() instanceof InvalidInputException ours) {
+            // A value refused by our own rule, in our words; any other cause's text is not for clients.
+            return new FieldProblem(field, ours.problems().get(0).message());
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return FieldProblem.unreadable(field, mismatch.getTargetType());
