@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -51,6 +52,9 @@ class GatewayIT {
 
     @Autowired
     WebTestClient http;
+
+    @LocalManagementPort
+    int managementPort;
 
     @BeforeEach
     void forgetEarlierRequests() {
@@ -218,6 +222,48 @@ class GatewayIT {
                 .expectStatus().isOk();
 
         assertThat(services.received()).singleElement().satisfies(request -> assertThat(request.wholeBody()).isTrue());
+    }
+
+    @Test
+    void shouldAnswerHealthAloneOnThePublicPort() {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            http.get().uri(path).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void shouldKeepMetricsAndRoutesOffThePublicPort() {
+        String admin = signed(claims -> {
+        });
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/gateway/routes",
+                "/actuator/health/diskSpace")) {
+            http.get().uri(path).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(path).isEqualTo(401));
+            String body = http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + admin).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(path + " with a token").isEqualTo(404))
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(body).as(path).doesNotContain("jvm_memory", "target-service", "diskSpace");
+        }
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void shouldServeMetricsAndReadOnlyRoutesOnTheManagementPort() {
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+
+        String metrics = management.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        management.get().uri("/actuator/gateway/routes").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.route_id == 'target-service')]").exists();
+        management.post().uri("/actuator/gateway/refresh").exchange()
+                .expectStatus().value(status -> assertThat(status).as("routes are read-only").isIn(404, 405));
+
+        assertThat(managementPort).isNotEqualTo(http.get().uri("/").exchange().returnResult(String.class).getUrl().getPort());
+        assertThat(metrics).contains("application=\"gateway\"", "jvm_memory_used_bytes");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.quotaflow.web.ProblemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Conditional;
@@ -35,14 +36,18 @@ import java.time.Clock;
 
 /**
  * The gateway authenticates every external call to {@code /api/**} with a JWT before routing it. Signed
- * CRM webhooks pass without one (their signature is checked by activity-service); health, metrics and the
- * JWK set are public. The services validate the same token again.
+ * CRM webhooks pass without one (their signature is checked by activity-service); health and the JWK set are
+ * public; the rest of the actuator answers only on the internal management port. The services validate the same
+ * token again.
  */
 @Configuration
 @EnableWebFluxSecurity
 public class GatewaySecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GatewaySecurityConfiguration.class);
+
+    /** What the public port tells anyone of the gateway's health (see PublicHealthController). */
+    static final String[] PUBLIC_HEALTH = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
 
     /** Webhooks authenticated by their signature, not by a token. */
     static final String[] SIGNED_WEBHOOKS = {"/api/crm/hubspot", "/api/crm/salesforce", "/api/crm/webhook"};
@@ -60,8 +65,10 @@ public class GatewaySecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/.well-known/jwks.json").permitAll()
+                        // The actuator answers on the internal management port only: Prometheus scrapes it there.
+                        .matchers(EndpointRequest.toAnyEndpoint()).permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_HEALTH).permitAll()
+                        .pathMatchers("/.well-known/jwks.json").permitAll()
                         .pathMatchers(HttpMethod.POST, "/auth/dev-token").permitAll()
                         .pathMatchers(HttpMethod.POST, SIGNED_WEBHOOKS).permitAll()
                         .pathMatchers("/api/**", "/actuator/**").authenticated()
