@@ -3,6 +3,7 @@ package io.quotaflow.platform.security;
 import io.quotaflow.platform.web.ProblemResponses;
 import io.quotaflow.web.ProblemFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -35,6 +36,7 @@ public class SecurityConfiguration {
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain quotaflowSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
                                                      ProblemResponses problems) throws Exception {
         String[] servicePublic = properties.publicPaths().toArray(String[]::new);
@@ -61,6 +63,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "callerArgumentResolver")
     WebMvcConfigurer callerArgumentResolver() {
         return new WebMvcConfigurer() {
             @Override
@@ -71,6 +74,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     WhoAmIController whoAmIController() {
         return new WhoAmIController();
     }
