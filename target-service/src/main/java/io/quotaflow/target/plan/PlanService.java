@@ -5,7 +5,6 @@ import io.quotaflow.platform.config.OrganisationProperties;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
 import io.quotaflow.platform.web.ConflictException;
-import io.quotaflow.platform.web.InvalidInputException;
 import io.quotaflow.platform.web.NotFoundException;
 import io.quotaflow.target.decomposition.Allocation;
 import io.quotaflow.target.decomposition.Decomposer;
@@ -20,6 +19,7 @@ import io.quotaflow.target.decomposition.TargetNode;
 import io.quotaflow.target.plan.PlanViews.CommitmentView;
 import io.quotaflow.target.plan.PlanViews.PlanSummary;
 import io.quotaflow.target.plan.PlanViews.PlanView;
+import io.quotaflow.web.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
