@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,9 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * Stand-ins for the four services behind the gateway: real HTTP servers that record each request they
- * receive and answer with who they are, or as a {@link Responder} given for the service says. A service can be
- * stopped and started again on the same port. (The end-to-end run with the real services is in system-tests.)
+ * Stand-ins for the four services behind the gateway: real HTTP servers that read and record each request
+ * they receive and answer with who they are, or as a {@link Responder} given for the service says. A service can
+ * be stopped and started again on the same port. (The end-to-end run with the real services is in system-tests.)
  */
 final class StubServices {
 
@@ -103,13 +104,24 @@ final class StubServices {
     }
 
     private void answer(String name, HttpExchange exchange) throws IOException {
-        byte[] requestBody = exchange.getRequestBody().readAllBytes();
+        // Like a real service, read the whole body before answering.
+        byte[] requestBody;
+        try (InputStream body = exchange.getRequestBody()) {
+            requestBody = body.readAllBytes();
+        } catch (IOException cutOff) {
+            requestBody = null;
+        }
         Received request = new Received(name, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
-                exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
-                exchange.getRequestURI().getRawQuery(), new String(requestBody, StandardCharsets.UTF_8));
+                exchange.getRequestHeaders().getFirst("X-Forwarded-For"), requestBody != null,
+                exchange.getRequestURI().getRawQuery(),
+                requestBody == null ? "" : new String(requestBody, StandardCharsets.UTF_8));
         received.add(request);
+        if (!request.wholeBody()) {
+            exchange.close();
+            return;
+        }
         Responder responder = responders.get(name);
         Answer answer = responder == null ? null : responder.answer(request);
         if (answer == null) {
@@ -133,8 +145,13 @@ final class StubServices {
         }
     }
 
+    /**
+     * @param wholeBody whether the request's body arrived to its end
+     * @param query     the raw query string, if any
+     * @param body      the body as text (empty if it was cut off)
+     */
     record Received(String service, String method, String path, String authorization, String correlationId,
-                    String forwardedFor, String query, String body) {
+                    String forwardedFor, boolean wholeBody, String query, String body) {
     }
 
     /** How a stub answers one request; {@code null} for the usual answer. */

@@ -1,6 +1,6 @@
 package io.quotaflow.gateway.access;
 
-import io.quotaflow.gateway.web.CorrelationIdFilter;
+import io.quotaflow.web.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -38,7 +38,7 @@ class AccessLog implements WebFilter, Ordered {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        String correlationId = exchange.getResponse().getHeaders().getFirst(CorrelationIdFilter.HEADER);
+        String correlationId = exchange.getResponse().getHeaders().getFirst(CorrelationId.HEADER);
         try (MDC.MDCCloseable ignored = MDC.putCloseable("correlationId", correlationId)) {
             log.info("{} {} {} {} ms route={} correlationId={}{}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), status == null ? 200 : status.value(), millis,

@@ -1,7 +1,7 @@
 package io.quotaflow.gateway.ratelimit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quotaflow.gateway.web.Problems;
+import io.quotaflow.gateway.web.ProblemResponses;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +17,7 @@ class RateLimitConfiguration {
 
     @Bean
     RateLimitGatewayFilterFactory rateLimitGatewayFilterFactory(RateLimitProperties properties, KeyResolver callers,
-                                                                Problems problems, MeterRegistry meters) {
+                                                                ProblemResponses problems, MeterRegistry meters) {
         return new RateLimitGatewayFilterFactory(properties, callers, problems, meters);
     }
 }

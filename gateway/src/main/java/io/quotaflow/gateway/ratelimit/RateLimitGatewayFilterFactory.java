@@ -5,20 +5,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quotaflow.gateway.web.Problems;
+import io.quotaflow.gateway.web.ProblemResponses;
+import io.quotaflow.web.ProblemFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code - RateLimit=<policy>} on a route: each caller (see {@link CallerKeyResolver}) gets a Bucket4j token bucket
@@ -36,10 +34,10 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 
     private final RateLimitProperties properties;
     private final KeyResolver callers;
-    private final Problems problems;
+    private final ProblemResponses problems;
     private final MeterRegistry meters;
 
-    public RateLimitGatewayFilterFactory(RateLimitProperties properties, KeyResolver callers, Problems problems,
+    public RateLimitGatewayFilterFactory(RateLimitProperties properties, KeyResolver callers, ProblemResponses problems,
                                          MeterRegistry meters) {
         super(Config.class);
         this.properties = properties;
@@ -71,14 +69,12 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, String policy, Duration wait) {
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait.toNanos() + 999_999_999L));
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         meters.counter("quotaflow.gateway.rate.limited", "routeId", route == null ? "none" : route.getId(),
                 "policy", policy).increment();
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         exchange.getResponse().getHeaders().set(REMAINING, "0");
-        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-                "Too many requests; try again in " + seconds + " s.");
+        // With Retry-After: the whole seconds until a token is back.
+        return problems.write(exchange, ProblemFactory.tooManyRequests(wait));
     }
 
     private static Bucket newBucket(RateLimitProperties.Policy policy) {

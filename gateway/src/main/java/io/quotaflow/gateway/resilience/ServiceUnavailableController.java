@@ -2,7 +2,8 @@ package io.quotaflow.gateway.resilience;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.quotaflow.gateway.web.Problems;
+import io.quotaflow.gateway.web.ProblemResponses;
+import io.quotaflow.web.ProblemFactory;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +43,10 @@ class ServiceUnavailableController {
         Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (failure == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(Problems.problem(HttpStatus.NOT_FOUND, "There is nothing at this address.", exchange));
+                    .body(ProblemResponses.correlated(ProblemFactory.forStatus(HttpStatus.NOT_FOUND), exchange));
         }
-        ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                service + " is unavailable; try again shortly.", exchange);
-        problem.setTitle("Service unavailable");
+        ProblemDetail problem = ProblemResponses.correlated(ProblemFactory.unavailable(), exchange);
+        problem.setDetail(service + " is unavailable; try again shortly.");
         problem.setProperty("service", service);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
         if (failure instanceof CallNotPermittedException) {

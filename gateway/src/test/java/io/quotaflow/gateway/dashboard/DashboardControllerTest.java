@@ -37,7 +37,7 @@ class DashboardControllerTest {
     }
 
     private static DashboardController controller(boolean devTokens) {
-        TokenProperties tokens = new TokenProperties("http://issuer.test", "file:/key.pem", false, null,
+        TokenProperties tokens = new TokenProperties("http://issuer.test", "quotaflow", "file:/key.pem", false, null,
                 new TokenProperties.DevTokens(devTokens, Duration.ofHours(1)));
         return new DashboardController(PROPERTIES, tokens, LAST_EVENING_OF_JANUARY, ZoneId.of("Asia/Shanghai"), "CNY");
     }
