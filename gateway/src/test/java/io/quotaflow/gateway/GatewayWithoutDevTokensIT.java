@@ -53,8 +53,9 @@ class GatewayWithoutDevTokensIT {
                 .expectBody(String.class).returnResult().getResponseBody();
 
         // The route's circuit breaker answers, naming the service (see ResilienceIT).
-        assertThat(body).contains("\"detail\":\"target-service is unavailable; try again shortly.\"", "correlationId")
-                .doesNotContain("Connection refused", "127.0.0.1", "Exception", "netty");
+        assertThat(body).contains("\"detail\":\"target-service is unavailable; try again shortly.\"",
+                        "\"instance\":\"/api/targets/whoami\"", "correlationId")
+                .doesNotContain("Connection refused", "127.0.0.1", "Exception", "netty", "fallback");
     }
 
     @Test

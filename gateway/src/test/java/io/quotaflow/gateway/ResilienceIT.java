@@ -60,6 +60,7 @@ class ResilienceIT {
                     .expectBody()
                     .jsonPath("$.status").isEqualTo(503)
                     .jsonPath("$.service").isEqualTo("kpi-service")
+                    .jsonPath("$.instance").isEqualTo("/api/kpis/teams/t-east")
                     .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("kpi-service"))
                     .jsonPath("$.correlationId").exists();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIME_LIMIT);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -48,6 +49,11 @@ class ServiceUnavailableController {
         ProblemDetail problem = ProblemResponses.correlated(ProblemFactory.unavailable(), exchange);
         problem.setDetail(service + " is unavailable; try again shortly.");
         problem.setProperty("service", service);
+        // The address the client called, not the fallback it was forwarded to.
+        String called = exchange.getAttribute(ResilienceConfiguration.CALLED_PATH);
+        if (called != null) {
+            problem.setInstance(URI.create(called));
+        }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
         if (failure instanceof CallNotPermittedException) {
             breakers.find(service).ifPresent(breaker -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(
