@@ -1,5 +1,6 @@
 package io.quotaflow.gateway;
 
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -56,7 +57,13 @@ final class Chromium {
         }
     }
 
+    /** The whole page, no taller than it is. */
     static Path screenshot(ChromeDriver browser, String name) {
+        Dimension window = browser.manage().window().getSize();
+        Number viewport = (Number) browser.executeScript("return window.innerHeight;");
+        Number page = (Number) browser.executeScript("return Math.ceil(document.body.getBoundingClientRect().height);");
+        int frame = window.getHeight() - viewport.intValue();
+        browser.manage().window().setSize(new Dimension(window.getWidth(), Math.max(600, page.intValue() + frame)));
         try {
             File shot = browser.getScreenshotAs(OutputType.FILE);
             Path target = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
@@ -64,6 +71,8 @@ final class Chromium {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            browser.manage().window().setSize(window);
         }
     }
 }
