@@ -1,16 +1,20 @@
 package io.quotaflow.systemtests;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.quotaflow.systemtests.ProjectFiles.ROOT;
+import static io.quotaflow.systemtests.ProjectFiles.list;
+import static io.quotaflow.systemtests.ProjectFiles.map;
+import static io.quotaflow.systemtests.ProjectFiles.serviceModules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,13 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerComposeTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("quotaflow.project-dir", "..")).toAbsolutePath();
-
-    private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
-    private final Map<String, Object> services = map(compose.get("services"));
+    private final ComposeFile composeFile = new ComposeFile();
+    private final Map<String, Object> services = composeFile.services();
 
     @Test
-    void shouldHaveAnEntryBuiltFromThisCheckoutForEveryServiceModule() throws IOException {
+    void shouldHaveAnEntryBuiltFromThisCheckoutForEveryServiceModule() {
         List<String> modules = serviceModules();
         assertThat(modules).contains("target-service", "activity-service", "kpi-service", "incentive-service",
                 "gateway");
@@ -40,7 +42,15 @@ class DockerComposeTest {
     }
 
     @Test
-    void shouldStartServicesOnlyOnceWhatTheyNeedIsHealthy() throws IOException {
+    void shouldTagEveryServiceImageForARegistry() {
+        for (String module : serviceModules()) {
+            assertThat(map(services.get(module)).get("image")).as(module)
+                    .isEqualTo("quotaflow/" + module + ":${QUOTAFLOW_IMAGE_TAG:-local}");
+        }
+    }
+
+    @Test
+    void shouldStartServicesOnlyOnceWhatTheyNeedIsHealthy() {
         for (String module : serviceModules()) {
             Map<String, Object> dependsOn = map(map(services.get(module)).get("depends_on"));
             assertThat(dependsOn).as(module).isNotEmpty();
@@ -81,6 +91,32 @@ class DockerComposeTest {
         assertThat(services).containsKeys("prometheus", "grafana");
         assertThat(Files.readString(ROOT.resolve("ops/grafana/provisioning/datasources/prometheus.yml")))
                 .contains("http://prometheus:9090");
+        assertThat(list(map(services.get("prometheus")).get("volumes")))
+                .contains("./ops/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+    }
+
+    @Test
+    void shouldExplainEverySettingInTheReadme() {
+        String readme = ProjectFiles.read(ROOT.resolve("README.md"));
+        int start = readme.indexOf("\n## Docker");
+        assertThat(start).as("the README's Docker section").isNotNegative();
+        String docker = readme.substring(start, readme.indexOf("\n## ", start + 1));
+
+        Set<String> settings = new TreeSet<>();
+        for (Object service : services.values()) {
+            Object environment = map(service).get("environment");
+            if (environment != null) {
+                settings.addAll(map(environment).keySet());
+            }
+        }
+        Matcher variable = Pattern.compile("\\$\\{([A-Z0-9_]+)").matcher(ProjectFiles.read(ROOT.resolve("docker-compose.yml")));
+        while (variable.find()) {
+            settings.add(variable.group(1));
+        }
+        assertThat(settings).contains("KAFKA_PROCESS_ROLES", "QUOTAFLOW_IMAGE_TAG", "GF_AUTH_ANONYMOUS_ENABLED");
+        for (String setting : settings) {
+            assertThat(docker).as("the README's Docker section explains %s", setting).contains("`" + setting + "`");
+        }
     }
 
     @Test
@@ -98,31 +134,5 @@ class DockerComposeTest {
     void shouldKeepDevTokensOffUnlessAskedFor() {
         Map<String, Object> gateway = map(map(services.get("gateway")).get("environment"));
         assertThat(gateway.get("QUOTAFLOW_DEV_TOKENS_ENABLED")).isEqualTo("${QUOTAFLOW_DEV_TOKENS_ENABLED:-false}");
-    }
-
-    /** The modules of the root pom that run as a service of their own. */
-    private static List<String> serviceModules() throws IOException {
-        Matcher modules = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
-        List<String> names = new java.util.ArrayList<>();
-        while (modules.find()) {
-            String name = modules.group(1);
-            if (name.endsWith("-service") || name.equals("gateway")) {
-                names.add(name);
-            }
-        }
-        return names;
-    }
-
-    private static Map<String, Object> yaml(Path file) {
-        try {
-            return new Yaml().load(Files.readString(file));
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + file, e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
     }
 }
