@@ -195,6 +195,39 @@ class OutboxRelayIT {
         assertThat(outbox.pendingIds()).doesNotContain(later.id());
     }
 
+    @Test
+    void shouldWaitForARelayTurnAndNotResendWhatItPublished() throws Exception {
+        TestOutbox outbox = new TestOutbox(1);
+        ImmediatePublication immediately = new ImmediatePublication(publisher, leases, LEASE);
+        CountDownLatch relayPublished = new CountDownLatch(1);
+        outbox.afterPublished = batch -> {
+            relayPublished.countDown();
+            sleep(300);
+        };
+        OutboxRelay relay = relay(outbox);
+        String batchId = outbox.pending(1).get(0).id();
+
+        try (EventTap<ActivityEvent> tap = EventTap.tail(brokers, Topics.SALES_ACTIVITIES)) {
+            CompletableFuture<Integer> turn = CompletableFuture.supplyAsync(relay::relay);
+            await(relayPublished);
+            boolean done = immediately.publishSoon(outbox,
+                    () -> outbox.pending(10).stream().filter(batch -> batch.id().equals(batchId)).findFirst(),
+                    Duration.ofSeconds(10));
+
+            assertThat(done).as("waited for the relay's turn, then found the batch published").isTrue();
+            assertThat(turn.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+            assertPublishedOnce(tap, outbox.eventIds());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private OutboxRelay relay(TestOutbox outbox) {
         return new OutboxRelay(List.of(outbox), publisher, leases, LEASE, meters);
     }

@@ -7,6 +7,7 @@ import io.quotaflow.platform.messaging.ImmediatePublication;
 import io.quotaflow.platform.messaging.Outbox;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,15 +15,16 @@ import java.util.Optional;
  * Publishes what the plans' state says is unpublished: right after an approval or revision (so the
  * caller usually sees it done), and from the platform's outbox relay for anything that failed then.
  *
- * <p>The request thread publishes without the relay's lease, so both may publish the same version at
- * once. That is safe: the events are derived from the stored version with deterministic ids (the second
- * copy is a duplicate consumers drop), and marking published is conditional on the plan still being at
- * that version (a newer version stays pending). Waiting for the relay's lease instead would keep callers
- * waiting behind a whole relay turn.
+ * <p>The request thread publishes under the outbox's lease, waiting a moment for a relay turn to end and
+ * reading the plan again once it holds it, so a version is not sent by both. Marking published is
+ * conditional on the plan still being at that version (a newer version stays pending).
  */
 @Component
 class PlanPublication implements Outbox<Plan> {
 
+
+    /** How long a caller waits for a relay turn to end before leaving its change to the next one. */
+    private static final Duration PATIENCE = Duration.ofSeconds(3);
 
     private final Plans plans;
     private final EventPublisher publisher;
@@ -57,7 +59,9 @@ class PlanPublication implements Outbox<Plan> {
         if (!plan.publicationPending()) {
             return plan;
         }
-        return immediately.tryPublish(this, pendingOf(plan)) ? plans.find(plan.id()).orElse(plan) : plan;
+        immediately.publishSoon(this, () -> plans.find(plan.id()).filter(Plan::publicationPending).map(this::pendingOf),
+                PATIENCE);
+        return plans.find(plan.id()).orElse(plan);
     }
 
     private Pending<Plan> pendingOf(Plan plan) {
