@@ -28,6 +28,16 @@ public final class TestOrg {
     private TestOrg() {
     }
 
+    /** A rep hired now, on {@code teamId}, whom no other test uses; returns once the service knows them. */
+    public static String newRep(OrgDirectory directory, String teamId) {
+        ensure(directory);
+        String repId = "r-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        SalesOrgFixture.publish(EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
+                List.of(SalesOrgFixture.rep(repId, teamId, HIRED_ON)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.rep(repId).isPresent());
+        return repId;
+    }
+
     /** Publishes the org (once per JVM is enough; again is harmless) and waits until the service knows it. */
     public static void ensure(OrgDirectory directory) {
         if (directory.rep(LEAVER).isPresent()) {
