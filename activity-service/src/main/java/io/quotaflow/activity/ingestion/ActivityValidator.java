@@ -187,11 +187,20 @@ public final class ActivityValidator {
                 problem(field, "must be at most " + field.maxLength() + " characters");
                 return null;
             }
-            if (value.chars().anyMatch(Character::isISOControl)) {
+            if (hasControlCharacters(value)) {
                 problem(field, "must not contain control characters");
                 return null;
             }
             return value;
+        }
+
+        private boolean hasControlCharacters(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (Character.isISOControl(value.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void matches(Field field, String value, Pattern pattern, String message) {

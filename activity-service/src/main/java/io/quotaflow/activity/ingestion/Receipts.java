@@ -7,8 +7,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * two copies, which every consumer drops by event id.
  *
  * <p>Work is per request, never per activity: one insert of all receipts (the unique {@code _id} tells which
- * existed), a read only of those that did, one update to mark them.
+ * existed), a read only of those that did, one bulk update to mark them.
  */
 @Component
 class Receipts {
@@ -40,6 +43,8 @@ class Receipts {
     private static final int DUPLICATE_KEY = 11000;
     private static final String STATE = "s";
     private static final String AT = "at";
+    private static final Bson PUBLISH = Updates.set(STATE, State.PUBLISHED.name());
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     /** Whether an earlier attempt got its event acknowledged. */
     enum State { PENDING, PUBLISHED }
@@ -90,11 +95,19 @@ class Receipts {
         return states;
     }
 
-    /** Marks the receipts of acknowledged events as published (one update). */
+    /**
+     * Marks the receipts of acknowledged events as published (one bulk command of updates by {@code _id}: on the
+     * embedded MongoDB several times faster than one update of {@code _id $in}).
+     */
     void confirm(Collection<String> eventIds) {
-        if (!eventIds.isEmpty()) {
-            collection().updateMany(Filters.in("_id", eventIds), Updates.set(STATE, State.PUBLISHED.name()));
+        if (eventIds.isEmpty()) {
+            return;
         }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(eventIds.size());
+        for (String id : eventIds) {
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", id), PUBLISH));
+        }
+        collection().bulkWrite(updates, UNORDERED);
     }
 
     /** Deletes receipts older than the retention (on the embedded MongoDB, which has no TTL indexes). */

@@ -91,13 +91,19 @@ public final class CsvTable {
         }
         try {
             return new Rows(parser, requiredColumns, optionalColumns);
+        } catch (UncheckedIOException e) {
+            closeQuietly(parser);
+            throw unreadable(e.getCause());
         } catch (RuntimeException e) {
             closeQuietly(parser);
             throw e;
         }
     }
 
-    /** The data rows of an open table, read as they are asked for. */
+    /**
+     * The data rows of an open table, read as they are asked for. A fault of the file (not CSV, not UTF-8) is thrown
+     * by the {@link #next()} that reaches it, after every row before it was handed out.
+     */
     public static final class Rows implements Iterator<CsvRow>, AutoCloseable {
 
         private final CSVParser parser;
@@ -105,31 +111,35 @@ public final class CsvTable {
         private final Map<String, Integer> columns;
         private final int headerSize;
         private Line next;
+        private RuntimeException fault;
 
         private Rows(CSVParser parser, List<String> requiredColumns, List<String> optionalColumns) {
             this.parser = parser;
             this.lines = new Lines(parser);
-            Line header = readLine();
+            Line header = lines.next();
             if (header == null) {
                 throw new InvalidInputException(FILE, "is empty");
             }
             this.columns = columns(header.record(), requiredColumns, optionalColumns);
             this.headerSize = header.record().size();
-            this.next = readLine();
+            readAhead();
         }
 
         @Override
         public boolean hasNext() {
-            return next != null;
+            return next != null || fault != null;
         }
 
         @Override
         public CsvRow next() {
             if (next == null) {
+                if (fault != null) {
+                    throw fault;
+                }
                 throw new NoSuchElementException();
             }
             CsvRow row = row(next, columns, headerSize);
-            next = readLine();
+            readAhead();
             return row;
         }
 
@@ -138,11 +148,12 @@ public final class CsvTable {
             closeQuietly(parser);
         }
 
-        private Line readLine() {
+        private void readAhead() {
             try {
-                return lines.next();
+                next = lines.next();
             } catch (UncheckedIOException e) {
-                throw unreadable(e.getCause());
+                next = null;
+                fault = unreadable(e.getCause());
             }
         }
     }

@@ -148,14 +148,14 @@ class CsvTableTest {
     }
 
     @Test
-    void shouldRefuseMalformedCsvWhenTheStreamReachesIt() {
-        byte[] csv = "id,name\nr-1,a\nr-2,\"b\n".getBytes(StandardCharsets.UTF_8);
+    void shouldHandOutEveryRowBeforeMalformedCsvThenRefuseIt() {
+        byte[] csv = "id,name\nr-1,a\nr-2,b\nr-3,\"c\n".getBytes(StandardCharsets.UTF_8);
         try (CsvTable.Rows rows = CsvTable.open(new ByteArrayInputStream(csv), REQUIRED, OPTIONAL)) {
-            InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> {
-                while (rows.hasNext()) {
-                    rows.next();
-                }
-            });
+            assertThat(rows.next().text("id")).isEqualTo("r-1");
+            assertThat(rows.next().text("id")).isEqualTo("r-2");
+            assertThat(rows.hasNext()).isTrue();
+
+            InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, rows::next);
 
             assertThat(refused.problems()).singleElement().extracting(FieldProblem::field).isEqualTo("file");
         }

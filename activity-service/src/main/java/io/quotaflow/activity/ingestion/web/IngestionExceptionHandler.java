@@ -1,5 +1,6 @@
 package io.quotaflow.activity.ingestion.web;
 
+import io.quotaflow.activity.support.ServiceBusyException;
 import io.quotaflow.platform.messaging.EventPublisher;
 import io.quotaflow.platform.web.FieldProblem;
 import io.quotaflow.platform.web.ProblemResponses;
@@ -18,9 +19,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.util.List;
 
 /**
- * The service's own errors as RFC 9457 problems, before the platform's catch-all: a body over the limit (413), and
- * Kafka or MongoDB not answering (503 with {@code Retry-After}: nothing was accepted, the same request may be sent
- * again and gets the same event ids).
+ * The service's own errors as RFC 9457 problems, before the platform's catch-all: a body over the limit (413), the
+ * service busy (503), and Kafka or MongoDB not answering (503 with {@code Retry-After}: nothing was accepted, the
+ * same request may be sent again and gets the same event ids).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,6 +35,13 @@ public class IngestionExceptionHandler {
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
         problem.setProperty("errors", List.of(new FieldProblem("body", "is larger than " + e.limit() + " bytes")));
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @ExceptionHandler(ServiceBusyException.class)
+    ResponseEntity<ProblemDetail> busy(ServiceBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
+                .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
     @ExceptionHandler({EventPublisher.PublishFailedException.class, DataAccessResourceFailureException.class,
