@@ -59,6 +59,11 @@ public enum Field {
         return numeric;
     }
 
+    /** The field of a wire name. */
+    public static java.util.Optional<Field> byWireName(String wireName) {
+        return Arrays.stream(values()).filter(field -> field.wireName.equals(wireName)).findFirst();
+    }
+
     /** Every field's wire name, in API.md's order. */
     public static List<String> wireNames() {
         return NAMES;

@@ -4,6 +4,7 @@ import io.quotaflow.activity.ActivityApi;
 import io.quotaflow.activity.ActivityMother;
 import io.quotaflow.activity.Body;
 import io.quotaflow.activity.TestOrg;
+import io.quotaflow.activity.TestRates;
 import io.quotaflow.events.EventHeaders;
 import io.quotaflow.events.EventIds;
 import io.quotaflow.events.Topics;
@@ -34,7 +35,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,11 +137,7 @@ class ActivityRoundTripIT {
 
     @Test
     void shouldConvertAForeignAmountAtTheRateEffectiveOnTheDayAndKeepTheOriginal() {
-        ActivityApi admin = new ActivityApi(http, TestTokens.shared().admin());
-        admin.put("/api/activities/rates/USD", java.util.Map.of("entries", List.of(
-                java.util.Map.of("effectiveFrom", "2026-01-01", "rate", "7.1000"),
-                java.util.Map.of("effectiveFrom", "2027-01-19", "rate", "7.2345"),
-                java.util.Map.of("effectiveFrom", "2027-01-20", "rate", "7.5000")))).expectStatus().is2xxSuccessful();
+        TestRates.ensure(new ActivityApi(http, TestTokens.shared().admin()));
         Body deal = ActivityMother.dealClosed(TestOrg.REP).with("amount", "1000.55").with("currency", "USD")
                 .with("grossMargin", "400.10");
 

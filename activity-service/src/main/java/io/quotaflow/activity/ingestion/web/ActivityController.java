@@ -8,7 +8,6 @@ import io.quotaflow.activity.ingestion.RawActivity;
 import io.quotaflow.activity.ingestion.Via;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
-import io.quotaflow.platform.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -17,9 +16,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,8 +27,6 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/activities")
 class ActivityController {
-
-    static final String ACTIVITIES = "activities";
 
     private final Ingestion ingestion;
     private final int maxBatchSize;
@@ -63,24 +58,7 @@ class ActivityController {
     ResponseEntity<IngestionResponses.BatchView> ingestBatch(Caller caller, HttpServletRequest request) {
         long received = System.nanoTime();
         caller.requireAnyRole(Role.ADMIN, Role.INTEGRATION);
-        List<RawActivity> activities = batch(Bodies.json(Bodies.read(request, maxBodyBytes)), maxBatchSize);
-        return IngestionResponses.batch(ingestion.ingest(activities, Via.BATCH, received), ACTIVITIES);
-    }
-
-    /** The items of {@code {"activities":[…]}}. */
-    static List<RawActivity> batch(JsonNode body, int maxBatchSize) {
-        JsonNode items = body.isObject() ? body.get(ACTIVITIES) : null;
-        if (items == null || !items.isArray()) {
-            throw new InvalidInputException(ACTIVITIES, "is required: an array of activities");
-        }
-        if (items.isEmpty()) {
-            throw new InvalidInputException(ACTIVITIES, "must hold at least one activity");
-        }
-        if (items.size() > maxBatchSize) {
-            throw new InvalidInputException(ACTIVITIES, "must hold at most " + maxBatchSize + " activities");
-        }
-        List<RawActivity> activities = new ArrayList<>(items.size());
-        items.forEach(item -> activities.add(RawActivity.fromJson(item)));
-        return activities;
+        List<RawActivity> activities = Bodies.batch(Bodies.json(Bodies.read(request, maxBodyBytes)), maxBatchSize);
+        return IngestionResponses.batch(ingestion.ingest(activities, Via.BATCH, received), Bodies.ACTIVITIES);
     }
 }

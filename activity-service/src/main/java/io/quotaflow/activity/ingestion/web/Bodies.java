@@ -1,5 +1,6 @@
 package io.quotaflow.activity.ingestion.web;
 
+import io.quotaflow.activity.ingestion.RawActivity;
 import io.quotaflow.platform.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -13,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Request bodies as ingestion reads them: the raw bytes (signatures are computed over them) up to a limit, also
@@ -20,6 +23,9 @@ import java.io.UncheckedIOException;
  * after the value, bounded nesting.
  */
 public final class Bodies {
+
+    /** The array of a batch body. */
+    public static final String ACTIVITIES = "activities";
 
     private static final JsonMapper STRICT = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32)
@@ -69,6 +75,27 @@ public final class Bodies {
                     + e.getLocation().getColumnNr() + ")";
             throw new InvalidInputException("body", "is not valid JSON" + where + ": " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * The items of a batch body, {@code {"activities":[…]}}.
+     *
+     * @throws InvalidInputException naming {@code activities} when there is no such array, or it is empty or too long
+     */
+    public static List<RawActivity> batch(JsonNode body, int maxBatchSize) {
+        JsonNode items = body.isObject() ? body.get(ACTIVITIES) : null;
+        if (items == null || !items.isArray()) {
+            throw new InvalidInputException(ACTIVITIES, "is required: an array of activities");
+        }
+        if (items.isEmpty()) {
+            throw new InvalidInputException(ACTIVITIES, "must hold at least one activity");
+        }
+        if (items.size() > maxBatchSize) {
+            throw new InvalidInputException(ACTIVITIES, "must hold at most " + maxBatchSize + " activities");
+        }
+        List<RawActivity> activities = new ArrayList<>(items.size());
+        items.forEach(item -> activities.add(RawActivity.fromJson(item)));
+        return activities;
     }
 
     private static boolean isBlank(byte[] body) {
