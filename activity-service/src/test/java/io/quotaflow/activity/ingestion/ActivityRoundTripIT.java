@@ -3,11 +3,11 @@ package io.quotaflow.activity.ingestion;
 import io.quotaflow.activity.ActivityApi;
 import io.quotaflow.activity.ActivityMother;
 import io.quotaflow.activity.Body;
+import io.quotaflow.activity.PublishedActivities;
 import io.quotaflow.activity.TestOrg;
 import io.quotaflow.activity.TestRates;
 import io.quotaflow.events.EventHeaders;
 import io.quotaflow.events.EventIds;
-import io.quotaflow.events.Topics;
 import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.events.activity.DealCancelled;
 import io.quotaflow.events.activity.DealClosed;
@@ -21,7 +21,6 @@ import io.quotaflow.events.activity.LeadQualified;
 import io.quotaflow.events.activity.OpportunityStageChanged;
 import io.quotaflow.events.activity.PaymentCollected;
 import io.quotaflow.platform.org.OrgDirectory;
-import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.EventTap;
 import io.quotaflow.testsupport.ServiceIT;
 import io.quotaflow.testsupport.TestTokens;
@@ -32,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -51,18 +49,18 @@ class ActivityRoundTripIT {
     OrgDirectory org;
 
     private ActivityApi integration;
-    private EventTap<ActivityEvent> tap;
+    private PublishedActivities published;
 
     @BeforeEach
     void setUp() {
         TestOrg.ensure(org);
         integration = new ActivityApi(http, TestTokens.shared().integration());
-        tap = EventTap.tail(EmbeddedInfrastructure.shared().kafkaBootstrapServers(), Topics.SALES_ACTIVITIES);
+        published = PublishedActivities.tail();
     }
 
     @AfterEach
     void closeTap() {
-        tap.close();
+        published.close();
     }
 
     @Test
@@ -157,9 +155,7 @@ class ActivityRoundTripIT {
         assertThat(accepted.duplicate()).isFalse();
         assertThat(accepted.eventId()).isEqualTo(EventIds.of((String) activity.get("source"), externalId(activity),
                 (String) activity.get("type")));
-        EventTap.Received<ActivityEvent> received = tap.awaitUntil(all -> all.stream()
-                        .anyMatch(r -> r.envelope().eventId().equals(accepted.eventId())), Duration.ofSeconds(30))
-                .stream().filter(r -> r.envelope().eventId().equals(accepted.eventId())).findFirst().orElseThrow();
+        EventTap.Received<ActivityEvent> received = published.awaitRecord(accepted.eventId());
         assertThat(received.key()).isEqualTo(TestOrg.REP);
         assertThat(received.headers()).containsEntry(EventHeaders.EVENT_ID, accepted.eventId().toString())
                 .containsEntry(EventHeaders.EVENT_TYPE, received.envelope().eventType());

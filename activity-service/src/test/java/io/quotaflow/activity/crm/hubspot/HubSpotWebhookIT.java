@@ -1,13 +1,13 @@
 package io.quotaflow.activity.crm.hubspot;
 
 import io.quotaflow.activity.ActivityApi;
+import io.quotaflow.activity.PublishedActivities;
 import io.quotaflow.activity.TestOrg;
 import io.quotaflow.activity.TestRates;
 import io.quotaflow.activity.crm.CrmTestSettings;
 import io.quotaflow.activity.crm.HubSpotStub;
 import io.quotaflow.activity.crm.Signatures;
 import io.quotaflow.events.EventIds;
-import io.quotaflow.events.Topics;
 import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.events.activity.DealClosed;
 import io.quotaflow.events.activity.FollowUpChannel;
@@ -17,8 +17,6 @@ import io.quotaflow.events.activity.LeadCreated;
 import io.quotaflow.events.activity.LeadQualified;
 import io.quotaflow.events.activity.OpportunityStageChanged;
 import io.quotaflow.platform.org.OrgDirectory;
-import io.quotaflow.testsupport.EmbeddedInfrastructure;
-import io.quotaflow.testsupport.EventTap;
 import io.quotaflow.testsupport.ServiceIT;
 import io.quotaflow.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +57,7 @@ class HubSpotWebhookIT {
     HubSpotClient client;
 
     private final HubSpotStub hubspot = HubSpotStub.shared();
-    private EventTap<ActivityEvent> tap;
+    private PublishedActivities published;
 
     @BeforeEach
     void setUp() {
@@ -67,12 +65,12 @@ class HubSpotWebhookIT {
         ActivityApi admin = new ActivityApi(http, TestTokens.shared().admin());
         TestRates.ensure(admin);
         TestRates.owner(admin, "hubspot", OWNER, TestOrg.REP);
-        tap = EventTap.tail(EmbeddedInfrastructure.shared().kafkaBootstrapServers(), Topics.SALES_ACTIVITIES);
+        published = PublishedActivities.tail();
     }
 
     @AfterEach
     void closeTapAndTheBreaker() {
-        tap.close();
+        published.close();
         client.breaker().reset();
     }
 
@@ -182,7 +180,7 @@ class HubSpotWebhookIT {
 
         UUID id = EventIds.of("hubspot", event.get("eventId").toString(), "FOLLOW_UP_LOGGED");
         awaitEvent(id);
-        assertThat(tap.drain(Duration.ofSeconds(1))).filteredOn(r -> r.envelope().eventId().equals(id)).hasSize(1);
+        assertThat(published.copiesOf(id)).isEqualTo(1);
     }
 
     @Test
@@ -203,8 +201,7 @@ class HubSpotWebhookIT {
                 .expectStatus().isForbidden();
 
         assertThat(hubspot.requestsFor("calls", call)).as("nothing read from HubSpot").isZero();
-        UUID id = EventIds.of("hubspot", event.get("eventId").toString(), "FOLLOW_UP_LOGGED");
-        assertThat(tap.drain(Duration.ofSeconds(2))).noneMatch(r -> r.envelope().eventId().equals(id));
+        published.assertNoneOf(EventIds.of("hubspot", event.get("eventId").toString(), "FOLLOW_UP_LOGGED"));
     }
 
     @Test
@@ -311,9 +308,7 @@ class HubSpotWebhookIT {
     }
 
     private ActivityEvent awaitEvent(UUID id) {
-        return tap.awaitUntil(all -> all.stream().anyMatch(r -> r.envelope().eventId().equals(id)),
-                Duration.ofSeconds(30)).stream().filter(r -> r.envelope().eventId().equals(id)).findFirst()
-                .orElseThrow().payload();
+        return published.await(id);
     }
 
     private static byte[] json(Object value) {

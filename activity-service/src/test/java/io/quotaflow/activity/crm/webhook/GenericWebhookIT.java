@@ -2,16 +2,13 @@ package io.quotaflow.activity.crm.webhook;
 
 import io.quotaflow.activity.ActivityApi;
 import io.quotaflow.activity.ActivityMother;
+import io.quotaflow.activity.PublishedActivities;
 import io.quotaflow.activity.Body;
 import io.quotaflow.activity.TestOrg;
 import io.quotaflow.activity.crm.CrmTestSettings;
 import io.quotaflow.activity.crm.Signatures;
 import io.quotaflow.events.EventIds;
-import io.quotaflow.events.Topics;
-import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.platform.org.OrgDirectory;
-import io.quotaflow.testsupport.EmbeddedInfrastructure;
-import io.quotaflow.testsupport.EventTap;
 import io.quotaflow.testsupport.ServiceIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The generic signed webhook: {@code X-Quotaflow-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">}. */
 @ServiceIT
@@ -42,17 +38,17 @@ class GenericWebhookIT {
     @Autowired
     OrgDirectory org;
 
-    private EventTap<ActivityEvent> tap;
+    private PublishedActivities published;
 
     @BeforeEach
     void setUp() {
         TestOrg.ensure(org);
-        tap = EventTap.tail(EmbeddedInfrastructure.shared().kafkaBootstrapServers(), Topics.SALES_ACTIVITIES);
+        published = PublishedActivities.tail();
     }
 
     @AfterEach
     void closeTap() {
-        tap.close();
+        published.close();
     }
 
     @Test
@@ -95,8 +91,7 @@ class GenericWebhookIT {
         post(body, "v1=" + HexFormat.of().formatHex(new byte[32])).expectStatus().isUnauthorized();
         post(body, null).expectStatus().isUnauthorized();
 
-        UUID id = id(activity);
-        assertThat(tap.drain(Duration.ofSeconds(2))).noneMatch(r -> r.envelope().eventId().equals(id));
+        published.assertNoneOf(id(activity));
     }
 
     private RestTestClient.ResponseSpec post(byte[] body, String signature) {
@@ -126,6 +121,6 @@ class GenericWebhookIT {
     }
 
     private void awaitEvent(UUID id) {
-        tap.awaitUntil(all -> all.stream().anyMatch(r -> r.envelope().eventId().equals(id)), Duration.ofSeconds(30));
+        published.await(id);
     }
 }
