@@ -77,7 +77,7 @@ class TimelineCrashIT {
     private static final JsonMapper JSON = EventCodec.wireConventions(JsonMapper.builder()).build();
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final AtomicInteger SCENARIOS = new AtomicInteger();
-    private static final String GROUP = "activity-service";
+    private static final String GROUP = "timeline-crash-it";
     private static final int BUCKET_SIZE = 4;
 
     @AfterAll
