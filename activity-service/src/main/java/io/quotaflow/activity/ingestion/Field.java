@@ -2,6 +2,7 @@ package io.quotaflow.activity.ingestion;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The fields of a canonical activity, as API.md names them (plus {@code reason}, for cancellations), with how long
@@ -60,7 +61,7 @@ public enum Field {
     }
 
     /** The field of a wire name. */
-    public static java.util.Optional<Field> byWireName(String wireName) {
+    public static Optional<Field> byWireName(String wireName) {
         return Arrays.stream(values()).filter(field -> field.wireName.equals(wireName)).findFirst();
     }
 

@@ -34,15 +34,6 @@ public final class RawActivity {
         return new RawActivity(kept, List.of());
     }
 
-    /** From text values by wire name (a CSV row); names that are no field are ignored. */
-    public static RawActivity ofWireNames(Map<String, String> values) {
-        Map<Field, String> byField = new EnumMap<>(Field.class);
-        for (Field field : Field.values()) {
-            byField.put(field, values.get(field.wireName()));
-        }
-        return of(byField);
-    }
-
     /**
      * From a JSON object: strings as they are, numbers as their exact decimal text; {@code null} is absent, and
      * booleans, objects and arrays are problems of their field. Unknown members are ignored.

@@ -1,6 +1,5 @@
 package io.quotaflow.activity.crm.webhook;
 
-import io.quotaflow.activity.ActivityApi;
 import io.quotaflow.activity.ActivityMother;
 import io.quotaflow.activity.PublishedActivities;
 import io.quotaflow.activity.Body;
