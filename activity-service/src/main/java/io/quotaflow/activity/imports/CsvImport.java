@@ -6,7 +6,7 @@ import io.quotaflow.activity.ingestion.RawActivity;
 import io.quotaflow.activity.ingestion.web.IngestionResponses;
 import io.quotaflow.platform.csv.CsvRow;
 import io.quotaflow.platform.csv.CsvTable;
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package io.quotaflow.activity.imports;
 
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 
 import java.time.Instant;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.quotaflow.platform.messaging.EventPublisher;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
 import io.quotaflow.platform.web.Correlation;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.InvalidInputException;
 import io.quotaflow.platform.web.NotFoundException;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -115,8 +115,8 @@ public class ImportService {
                     .collect(Collectors.joining("; ")));
         } catch (RuntimeException e) {
             log.warn("Import {} failed", jobId, e);
-            jobs.fail(jobId, "stopped: " + e.getMessage() + ". Import the file again: the rows already imported "
-                    + "count as duplicates.");
+            jobs.fail(jobId, "stopped: Kafka or the database did not answer, or the service stopped. Import the file "
+                    + "again: the rows already imported count as duplicates.");
         } finally {
             release(rows, file);
         }

@@ -5,7 +5,7 @@ import io.quotaflow.events.activity.EngagementSignal;
 import io.quotaflow.events.activity.FollowUpChannel;
 import io.quotaflow.events.activity.LeadChannel;
 import io.quotaflow.events.ingest.ActivityReported;
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -8,7 +8,7 @@ import io.quotaflow.events.activity.ActivityType;
 import io.quotaflow.events.ingest.ActivityReported;
 import io.quotaflow.platform.config.OrganisationProperties;
 import io.quotaflow.platform.messaging.EventPublisher;
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.quotaflow.activity.ingestion;
 
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 
 import java.util.List;
 import java.util.UUID;

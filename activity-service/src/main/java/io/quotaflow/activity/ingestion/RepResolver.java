@@ -6,7 +6,7 @@ import io.quotaflow.activity.owners.OwnerMappings;
 import io.quotaflow.events.ingest.ActivityReported;
 import io.quotaflow.events.org.RepChanged;
 import io.quotaflow.platform.config.OrganisationProperties;
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;

@@ -6,8 +6,8 @@ import io.quotaflow.platform.config.OrganisationProperties;
 import io.quotaflow.platform.org.OrgDirectory;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
-import io.quotaflow.platform.web.FieldProblem;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

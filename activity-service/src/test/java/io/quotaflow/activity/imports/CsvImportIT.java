@@ -157,6 +157,6 @@ class CsvImportIT {
         }
     }
 
-    record RowError(int line, int status, List<io.quotaflow.platform.web.FieldProblem> errors) {
+    record RowError(int line, int status, List<io.quotaflow.web.FieldProblem> errors) {
     }
 }

@@ -10,7 +10,7 @@ import io.quotaflow.activity.crm.Signatures;
 import io.quotaflow.events.Topics;
 import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.platform.org.OrgDirectory;
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.EventTap;
 import io.quotaflow.testsupport.ServiceIT;

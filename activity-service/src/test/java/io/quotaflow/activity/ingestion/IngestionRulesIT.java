@@ -9,7 +9,7 @@ import io.quotaflow.activity.TestOrg;
 import io.quotaflow.activity.TestRates;
 import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.platform.org.OrgDirectory;
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.SalesOrgFixture;
 import io.quotaflow.testsupport.ServiceIT;

@@ -154,6 +154,9 @@ public final class CsvTable {
             } catch (UncheckedIOException e) {
                 next = null;
                 fault = unreadable(e.getCause());
+            } catch (InvalidInputException e) {
+                next = null;
+                fault = e;
             }
         }
     }

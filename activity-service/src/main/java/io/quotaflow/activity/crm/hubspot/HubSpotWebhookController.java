@@ -10,15 +10,14 @@ import io.quotaflow.activity.ingestion.Via;
 import io.quotaflow.activity.ingestion.web.Bodies;
 import io.quotaflow.activity.ingestion.web.IngestionResponses;
 import io.quotaflow.activity.rates.RateService;
-import io.quotaflow.platform.web.FieldProblem;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.InvalidInputException;
 import io.quotaflow.platform.web.ProblemResponses;
+import io.quotaflow.web.ProblemFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -50,19 +49,16 @@ class HubSpotWebhookController {
     private final HubSpotEvents events;
     private final CrmProperties crm;
     private final int maxEvents;
-    private final long maxBodyBytes;
     private final ExecutorService fetches;
     private final Clock wallClock = Clock.systemUTC();
 
     HubSpotWebhookController(Ingestion ingestion, HubSpotClient client, CrmProperties crm, RateService rates,
-                             IngestionProperties ingestionProperties,
-                             @Value("${quotaflow.http.max-body-size:2MB}") DataSize maxBody) {
+                             IngestionProperties ingestionProperties) {
         this.ingestion = ingestion;
         this.client = client;
         this.crm = crm;
         this.events = new HubSpotEvents(crm.hubspot(), rates.reportingCurrency());
         this.maxEvents = ingestionProperties.maxBatchSize();
-        this.maxBodyBytes = maxBody.toBytes();
         AtomicInteger threads = new AtomicInteger();
         this.fetches = Executors.newFixedThreadPool(crm.hubspot().maxConcurrentFetches(), runnable -> {
             Thread thread = new Thread(runnable, "hubspot-fetch-" + threads.incrementAndGet());
@@ -74,7 +70,7 @@ class HubSpotWebhookController {
     @PostMapping("/api/crm/hubspot")
     ResponseEntity<?> receive(HttpServletRequest request) {
         long received = System.nanoTime();
-        byte[] body = Bodies.read(request, maxBodyBytes);
+        byte[] body = Bodies.read(request);
         String uri = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         HubSpotSignature.verify(crm.hubspot().clientSecret(), request.getMethod(), uri, body,
                 request.getHeader(HubSpotSignature.TIMESTAMP), request.getHeader(HubSpotSignature.SIGNATURE),
@@ -143,7 +139,7 @@ class HubSpotWebhookController {
         if (refused.isEmpty()) {
             return ResponseEntity.ok(new DeliveryView(accepted, duplicates, ignored));
         }
-        ProblemDetail problem = ProblemResponses.invalid(refused);
+        ProblemDetail problem = ProblemResponses.correlated(ProblemFactory.invalid(refused));
         problem.setProperty("accepted", accepted);
         problem.setProperty("duplicates", duplicates);
         problem.setProperty("ignored", ignored);

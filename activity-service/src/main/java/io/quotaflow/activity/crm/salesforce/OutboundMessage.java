@@ -1,11 +1,12 @@
 package io.quotaflow.activity.crm.salesforce;
 
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.InvalidInputException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -40,8 +41,11 @@ record OutboundMessage(String organizationId, List<Notification> notifications) 
         Document document;
         try {
             document = builder().parse(new ByteArrayInputStream(body));
+        } catch (SAXParseException e) {
+            throw new InvalidInputException("body", "is not well-formed XML (line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + ")");
         } catch (SAXException | IOException e) {
-            throw new InvalidInputException("body", "is not well-formed XML: " + e.getMessage());
+            throw new InvalidInputException("body", "is not well-formed XML");
         }
         Element envelope = document.getDocumentElement();
         if (!SOAP.equals(envelope.getNamespaceURI()) || !"Envelope".equals(envelope.getLocalName())) {

@@ -9,16 +9,14 @@ import io.quotaflow.activity.ingestion.RawActivity;
 import io.quotaflow.activity.ingestion.Via;
 import io.quotaflow.activity.ingestion.web.Bodies;
 import io.quotaflow.activity.rates.RateService;
-import io.quotaflow.platform.web.FieldProblem;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
@@ -49,15 +47,12 @@ class SalesforceController {
     private final Ingestion ingestion;
     private final CrmProperties crm;
     private final SalesforceNotifications notifications;
-    private final long maxBodyBytes;
 
-    SalesforceController(Ingestion ingestion, CrmProperties crm, RateService rates,
-                         @Value("${quotaflow.http.max-body-size:2MB}") DataSize maxBody) {
+    SalesforceController(Ingestion ingestion, CrmProperties crm, RateService rates) {
         this.ingestion = ingestion;
         this.crm = crm;
         this.notifications = new SalesforceNotifications(Optional.ofNullable(crm.salesforce().defaultCurrency())
                 .orElse(rates.reportingCurrency()));
-        this.maxBodyBytes = maxBody.toBytes();
     }
 
     @PostMapping("/api/crm/salesforce")
@@ -67,7 +62,7 @@ class SalesforceController {
         if (organization == null || organization.isBlank()) {
             throw CrmRejectedException.unauthenticated("no Salesforce organisation is configured");
         }
-        OutboundMessage message = OutboundMessage.parse(Bodies.read(request, maxBodyBytes));
+        OutboundMessage message = OutboundMessage.parse(Bodies.read(request));
         if (!sameOrganization(organization, message.organizationId())) {
             throw CrmRejectedException.wrongOrganisation("outbound messages of organisation "
                     + message.organizationId() + " are not accepted");

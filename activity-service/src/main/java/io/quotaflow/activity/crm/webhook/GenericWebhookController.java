@@ -8,9 +8,7 @@ import io.quotaflow.activity.ingestion.Via;
 import io.quotaflow.activity.ingestion.web.Bodies;
 import io.quotaflow.activity.ingestion.web.IngestionResponses;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -29,21 +27,18 @@ class GenericWebhookController {
     private final Ingestion ingestion;
     private final CrmProperties crm;
     private final int maxBatchSize;
-    private final long maxBodyBytes;
     private final Clock wallClock = Clock.systemUTC();
 
-    GenericWebhookController(Ingestion ingestion, CrmProperties crm, IngestionProperties ingestionProperties,
-                             @Value("${quotaflow.http.max-body-size:2MB}") DataSize maxBody) {
+    GenericWebhookController(Ingestion ingestion, CrmProperties crm, IngestionProperties ingestionProperties) {
         this.ingestion = ingestion;
         this.crm = crm;
         this.maxBatchSize = ingestionProperties.maxBatchSize();
-        this.maxBodyBytes = maxBody.toBytes();
     }
 
     @PostMapping("/api/crm/webhook")
     ResponseEntity<?> receive(HttpServletRequest request) {
         long received = System.nanoTime();
-        byte[] body = Bodies.read(request, maxBodyBytes);
+        byte[] body = Bodies.read(request);
         WebhookSignature.verify(request.getHeader(WebhookSignature.HEADER), body, crm.webhook().secrets(),
                 wallClock.instant(), crm.signatureTolerance());
         JsonNode json = Bodies.json(body);

@@ -9,10 +9,8 @@ import io.quotaflow.activity.ingestion.Via;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,20 +28,17 @@ class ActivityController {
 
     private final Ingestion ingestion;
     private final int maxBatchSize;
-    private final long maxBodyBytes;
 
-    ActivityController(Ingestion ingestion, IngestionProperties properties,
-                       @Value("${quotaflow.http.max-body-size:2MB}") DataSize maxBody) {
+    ActivityController(Ingestion ingestion, IngestionProperties properties) {
         this.ingestion = ingestion;
         this.maxBatchSize = properties.maxBatchSize();
-        this.maxBodyBytes = maxBody.toBytes();
     }
 
     @PostMapping
     ResponseEntity<?> ingestOne(Caller caller, HttpServletRequest request) {
         long received = System.nanoTime();
         caller.requireAnyRole(Role.ADMIN, Role.INTEGRATION, Role.REP);
-        RawActivity activity = RawActivity.fromJson(Bodies.json(Bodies.read(request, maxBodyBytes)));
+        RawActivity activity = RawActivity.fromJson(Bodies.json(Bodies.read(request)));
         if (!caller.isAdmin() && !caller.has(Role.INTEGRATION)) {
             String repId = activity.get(Field.REP_ID);
             if (repId != null && !repId.equals(caller.repId())) {
@@ -58,7 +53,7 @@ class ActivityController {
     ResponseEntity<IngestionResponses.BatchView> ingestBatch(Caller caller, HttpServletRequest request) {
         long received = System.nanoTime();
         caller.requireAnyRole(Role.ADMIN, Role.INTEGRATION);
-        List<RawActivity> activities = Bodies.batch(Bodies.json(Bodies.read(request, maxBodyBytes)), maxBatchSize);
+        List<RawActivity> activities = Bodies.batch(Bodies.json(Bodies.read(request)), maxBatchSize);
         return IngestionResponses.batch(ingestion.ingest(activities, Via.BATCH, received), Bodies.ACTIVITIES);
     }
 }

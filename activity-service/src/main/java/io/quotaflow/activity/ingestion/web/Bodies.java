@@ -1,7 +1,7 @@
 package io.quotaflow.activity.ingestion.web;
 
 import io.quotaflow.activity.ingestion.RawActivity;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -18,9 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Request bodies as ingestion reads them: the raw bytes (signatures are computed over them) up to a limit, also
- * when the body is sent in chunks without a length, and strict JSON: exact decimals, no duplicate members, nothing
- * after the value, bounded nesting.
+ * Request bodies as ingestion reads them: the raw bytes (signatures are computed over them), and strict JSON: exact
+ * decimals, no duplicate members, nothing after the value, bounded nesting.
  */
 public final class Bodies {
 
@@ -40,20 +39,12 @@ public final class Bodies {
     }
 
     /**
-     * The whole body.
-     *
-     * @throws BodyTooLargeException when it is longer than {@code limit} bytes (answered 413)
+     * The whole body. Its size is held to {@code quotaflow.http.max-body-size} by the platform as it is read, chunked
+     * bodies too (413 naming {@code body}).
      */
-    public static byte[] read(HttpServletRequest request, long limit) {
-        if (request.getContentLengthLong() > limit) {
-            throw new BodyTooLargeException(limit);
-        }
+    public static byte[] read(HttpServletRequest request) {
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (body.length > limit) {
-                throw new BodyTooLargeException(limit);
-            }
-            return body;
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the request body", e);
         }
@@ -73,7 +64,7 @@ public final class Bodies {
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";
-            throw new InvalidInputException("body", "is not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw new InvalidInputException("body", "is not valid JSON" + where);
         }
     }
 
@@ -105,20 +96,5 @@ public final class Bodies {
             }
         }
         return true;
-    }
-
-    /** The body is longer than the limit; answered 413 naming {@code body}. */
-    public static final class BodyTooLargeException extends RuntimeException {
-
-        private final long limit;
-
-        public BodyTooLargeException(long limit) {
-            super("The request body is larger than the limit of " + limit + " bytes.");
-            this.limit = limit;
-        }
-
-        public long limit() {
-            return limit;
-        }
     }
 }

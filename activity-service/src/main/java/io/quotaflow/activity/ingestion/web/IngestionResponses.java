@@ -1,8 +1,9 @@
 package io.quotaflow.activity.ingestion.web;
 
 import io.quotaflow.activity.ingestion.Outcome;
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 import io.quotaflow.platform.web.ProblemResponses;
+import io.quotaflow.web.ProblemFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +57,7 @@ public final class IngestionResponses {
     /** The problem of a refused activity: 400 invalid input, or 422 when a currency has no rate. */
     public static ProblemDetail problem(int status, List<FieldProblem> problems) {
         List<FieldProblem> named = named("", problems);
-        ProblemDetail problem = ProblemResponses.invalid(named);
+        ProblemDetail problem = ProblemResponses.correlated(ProblemFactory.invalid(named));
         if (status == Outcome.NO_RATE) {
             problem.setStatus(HttpStatus.valueOf(Outcome.NO_RATE));
             problem.setType(NO_RATE);

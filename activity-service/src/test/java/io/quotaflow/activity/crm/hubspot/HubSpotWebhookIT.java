@@ -214,7 +214,7 @@ class HubSpotWebhookIT {
                 "hubspot_owner_id", "hs-owner-unmapped"), Map.of());
         long goodEvent = next();
 
-        List<io.quotaflow.platform.web.FieldProblem> problems = ActivityApi.problems(deliver(List.of(
+        List<io.quotaflow.web.FieldProblem> problems = ActivityApi.problems(deliver(List.of(
                 event(goodEvent, "call.creation", good, Map.of()),
                 event(next(), "call.creation", stranger, Map.of()))), HttpStatus.BAD_REQUEST);
 

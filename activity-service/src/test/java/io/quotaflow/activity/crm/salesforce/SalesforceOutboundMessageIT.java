@@ -119,7 +119,7 @@ class SalesforceOutboundMessageIT {
         String good = sfId("006");
         String bad = sfId("006");
 
-        List<io.quotaflow.platform.web.FieldProblem> problems = ActivityApi.problems(send(List.of(
+        List<io.quotaflow.web.FieldProblem> problems = ActivityApi.problems(send(List.of(
                 opportunity(good, Map.of("IsWon", "true", "StageName", "Closed Won", "Amount", "500.00")),
                 opportunity(bad, Map.of("IsWon", "true", "StageName", "Closed Won", "Amount", "-3.00")))),
                 HttpStatus.BAD_REQUEST);
