@@ -14,10 +14,12 @@ import java.time.Duration;
  * @param maxAge           how long ago an {@code occurredAt} may be (default 730 days: two years of history)
  * @param receiptRetention how long an event id is remembered to answer a retry as a duplicate (default 400 days;
  *                         consumers also drop duplicates by event id)
+ * @param purgeInterval    how often receipts older than that are deleted (default 1h; a real MongoDB's TTL index
+ *                         does it too, the embedded one has none)
  */
 @ConfigurationProperties("quotaflow.activity.ingestion")
 public record IngestionProperties(Integer maxBatchSize, BigDecimal maxAmount, Duration futureSkew, Duration maxAge,
-                                  Duration receiptRetention) {
+                                  Duration receiptRetention, Duration purgeInterval) {
 
     public IngestionProperties {
         maxBatchSize = maxBatchSize == null ? 1_000 : maxBatchSize;
@@ -25,5 +27,6 @@ public record IngestionProperties(Integer maxBatchSize, BigDecimal maxAmount, Du
         futureSkew = futureSkew == null ? Duration.ofMinutes(5) : futureSkew;
         maxAge = maxAge == null ? Duration.ofDays(730) : maxAge;
         receiptRetention = receiptRetention == null ? Duration.ofDays(400) : receiptRetention;
+        purgeInterval = purgeInterval == null ? Duration.ofHours(1) : purgeInterval;
     }
 }

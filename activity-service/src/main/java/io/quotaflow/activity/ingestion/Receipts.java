@@ -12,7 +12,11 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -49,11 +53,15 @@ class Receipts {
     /** Whether an earlier attempt got its event acknowledged. */
     enum State { PENDING, PUBLISHED }
 
+    private static final Logger log = LoggerFactory.getLogger(Receipts.class);
+
     private final MongoTemplate mongo;
+    private final Duration retention;
     private final Clock wallClock = Clock.systemUTC();
 
     Receipts(MongoTemplate mongo, IngestionProperties properties) {
         this.mongo = mongo;
+        this.retention = properties.receiptRetention();
         // A real MongoDB expires receipts itself; the embedded one ignores TTL indexes (see purge).
         collection().createIndex(Indexes.ascending(AT), new IndexOptions().name("receipts_ttl")
                 .expireAfter(properties.receiptRetention().toSeconds(), TimeUnit.SECONDS));
@@ -111,9 +119,19 @@ class Receipts {
     }
 
     /** Deletes receipts older than the retention (on the embedded MongoDB, which has no TTL indexes). */
-    long purge(Duration retention) {
+    long purge() {
         Instant before = wallClock.instant().minus(retention);
-        return collection().deleteMany(Filters.lt(AT, Date.from(before))).getDeletedCount();
+        long deleted = collection().deleteMany(Filters.lt(AT, Date.from(before))).getDeletedCount();
+        if (deleted > 0) {
+            log.info("Deleted {} receipts older than {}", deleted, before);
+        }
+        return deleted;
+    }
+
+    /** The purge, on the configured schedule. */
+    @Bean
+    static SchedulingConfigurer receiptPurgeSchedule(Receipts receipts, IngestionProperties properties) {
+        return registrar -> registrar.addFixedDelayTask(receipts::purge, properties.purgeInterval());
     }
 
     private MongoCollection<Document> collection() {

@@ -32,7 +32,7 @@ class CsvImportFlatMemoryTest {
 
     @Test
     void shouldImport200000RowsWithFlatMemory() throws IOException {
-        ActivityValidator validator = new ActivityValidator(new IngestionProperties(null, null, null, null, null));
+        ActivityValidator validator = new ActivityValidator(new IngestionProperties(null, null, null, null, null, null));
         ActivityCsv csv = new ActivityCsv("flat-", ROWS, i -> i % 100 == 7);
         CountingStream file = new CountingStream(csv);
         List<Long> heapSamples = new ArrayList<>();

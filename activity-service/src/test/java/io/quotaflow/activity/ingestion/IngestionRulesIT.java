@@ -14,15 +14,19 @@ import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.SalesOrgFixture;
 import io.quotaflow.testsupport.ServiceIT;
 import io.quotaflow.testsupport.TestTokens;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +44,10 @@ class IngestionRulesIT {
     OrgDirectory org;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    Receipts receipts;
 
     private final TestTokens tokens = TestTokens.shared();
     private ActivityApi integration;
@@ -163,6 +171,22 @@ class IngestionRulesIT {
                 .jsonPath("$.reportingCurrency").isEqualTo("CNY")
                 .jsonPath("$.entries[1].effectiveFrom").isEqualTo("2027-01-19")
                 .jsonPath("$.entries[1].rate").isEqualTo("7.2345");
+    }
+
+    @Test
+    void shouldForgetReceiptsOlderThanTheirRetention() {
+        UUID old = integration.accepted(ActivityMother.followUpLogged(TestOrg.REP)).eventId();
+        UUID recent = integration.accepted(ActivityMother.followUpLogged(TestOrg.REP)).eventId();
+        mongo.getCollection(Receipts.COLLECTION).updateOne(new Document("_id", old.toString()),
+                new Document("$set", new Document("at",
+                        Date.from(Instant.now().minus(Duration.ofDays(401))))));
+
+        assertThat(receipts.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(mongo.getCollection(Receipts.COLLECTION).countDocuments(new Document("_id", old.toString())))
+                .isZero();
+        assertThat(mongo.getCollection(Receipts.COLLECTION)
+                .countDocuments(new Document("_id", recent.toString()))).isOne();
     }
 
     private double count(String source, String type, String outcome) {
