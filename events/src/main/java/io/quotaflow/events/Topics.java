@@ -2,6 +2,7 @@ package io.quotaflow.events;
 
 import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.events.incentive.IncentiveEvent;
+import io.quotaflow.events.ingest.IngestRecord;
 import io.quotaflow.events.kpi.KpiEvent;
 import io.quotaflow.events.org.OrgEvent;
 import io.quotaflow.events.target.TargetEvent;
@@ -22,13 +23,23 @@ public final class Topics {
     public static final Topic<ActivityEvent> SALES_ACTIVITIES =
             new Topic<>("sales-activities", "activity-service", "repId", ActivityEvent.class);
 
+    /**
+     * Canonical activities written by CRM pipelines (Kafka Connect, Debezium) as bare JSON, one
+     * {@link io.quotaflow.events.ingest.ActivityReported} per record; activity-service validates them into
+     * {@link #SALES_ACTIVITIES} and dead-letters the invalid ones to {@code sales-activities-raw.activity-service.dlq}.
+     */
+    public static final Topic<IngestRecord> SALES_ACTIVITIES_RAW =
+            new Topic<>("sales-activities-raw", Topic.EXTERNAL, "any, e.g. repId (the value is one canonical activity)",
+                    IngestRecord.class);
+
     public static final Topic<KpiEvent> KPI_CHANGES =
             new Topic<>("kpi-changes", "kpi-service", "scope, e.g. REP:r-001 (customerId for tiers)", KpiEvent.class);
 
     public static final Topic<IncentiveEvent> INCENTIVES =
             new Topic<>("incentives", "incentive-service", "repId (period for PeriodClosed)", IncentiveEvent.class);
 
-    private static final List<Topic<?>> ALL = List.of(TARGETS, SALES_ORG, SALES_ACTIVITIES, KPI_CHANGES, INCENTIVES);
+    private static final List<Topic<?>> ALL = List.of(TARGETS, SALES_ORG, SALES_ACTIVITIES, SALES_ACTIVITIES_RAW,
+            KPI_CHANGES, INCENTIVES);
 
     private Topics() {
     }

@@ -1,5 +1,6 @@
 package io.quotaflow.events;
 
+import io.quotaflow.events.activity.ActivityType;
 import io.quotaflow.events.activity.DealCancelled;
 import io.quotaflow.events.activity.DealClosed;
 import io.quotaflow.events.activity.EngagementSignal;
@@ -14,6 +15,7 @@ import io.quotaflow.events.activity.PaymentCollected;
 import io.quotaflow.events.incentive.IncentiveAwarded;
 import io.quotaflow.events.incentive.IncentiveClawedBack;
 import io.quotaflow.events.incentive.PeriodClosed;
+import io.quotaflow.events.ingest.ActivityReported;
 import io.quotaflow.events.kpi.AttainmentChanged;
 import io.quotaflow.events.kpi.AttainmentLevel;
 import io.quotaflow.events.kpi.CustomerTier;
@@ -50,6 +52,7 @@ final class EventSamples {
     static List<DomainEvent> all() {
         return List.of(targetAssigned(), targetRevised(), leadCreated(), leadQualified(), followUpLogged(),
                 opportunityStageChanged(), dealClosed(), dealCancelled(), paymentCollected(), engagementSignalled(),
+                activityReported(),
                 attainmentChanged(), anomalyDetected(), tierChanged(), incentiveAwarded(), clawedBack(), periodClosed(),
                 regionChanged(), productLineChanged(), teamChanged(), repChanged());
     }
@@ -105,7 +108,15 @@ final class EventSamples {
 
     static OpportunityStageChanged opportunityStageChanged() {
         return new OpportunityStageChanged("salesforce", "opp-1-s3", "r-001", "c-100", "d-1", "NEGOTIATION",
-                new BigDecimal("88000.00"), "CNY", Instant.parse("2026-11-10T02:00:00Z"), CLOSED_AT);
+                new BigDecimal("88000.00"), "CNY", Instant.parse("2026-11-10T02:00:00Z"), CLOSED_AT,
+                new BigDecimal("12222.22"), "USD");
+    }
+
+    static ActivityReported activityReported() {
+        return new ActivityReported("hubspot", "deal-42", ActivityType.DEAL_CLOSED, "r-001", CLOSED_AT, "c-100",
+                new BigDecimal("12222.22"), "USD", "pl-saas", "east", "REFERRAL", "d-1", null, null, "XMAS26",
+                new BigDecimal("5133.33"), Instant.parse("2026-11-10T02:00:00Z"), LocalDate.of(2027, 1, 15), null,
+                null);
     }
 
     static DealClosed dealClosed() {

@@ -22,7 +22,16 @@ class TopicsTest {
     @Test
     void shouldRegisterEachTopicOnceWithItsSingleWriter() {
         assertThat(Topics.all()).extracting(Topic::name).doesNotHaveDuplicates();
-        assertThat(Topics.all()).allSatisfy(topic -> assertThat(topic.producer()).endsWith("-service"));
+        assertThat(Topics.all()).allSatisfy(topic -> assertThat(topic.producer().endsWith("-service")
+                || topic.external()).as(topic.name()).isTrue());
+    }
+
+    @Test
+    void shouldMarkTheRawActivityTopicAsWrittenFromOutside() {
+        assertThat(Topics.SALES_ACTIVITIES_RAW.external()).isTrue();
+        assertThat(Topics.all()).filteredOn(Topic::external).containsExactly(Topics.SALES_ACTIVITIES_RAW);
+        assertThat(Topics.SALES_ACTIVITIES_RAW.deadLetterTopic("activity-service"))
+                .isEqualTo("sales-activities-raw.activity-service.dlq");
     }
 
     @Test
@@ -46,7 +55,7 @@ class TopicsTest {
                         "OpportunityStageChanged", "DealClosed", "DealCancelled", "PaymentCollected",
                         "EngagementSignalled", "AttainmentChanged", "KpiAnomalyDetected", "CustomerTierChanged",
                         "IncentiveAwarded", "IncentiveClawedBack", "PeriodClosed", "RegionChanged", "ProductLineChanged",
-                        "TeamChanged", "RepChanged");
+                        "TeamChanged", "RepChanged", "ActivityReported");
     }
 
     @Test

@@ -41,7 +41,12 @@ public final class DeadLetters {
         return topic + "." + group + ".dlq";
     }
 
-    void send(String group, RawRecord record, String reason) {
+    /**
+     * Sends {@code record} as consumer group {@code group} could not use it to {@code <topic>.<group>.dlq}, with
+     * the reason, and waits for the acknowledgement. Ledgers call it; so may a consumer of an external topic (whose
+     * records are not envelopes, so no ledger reads them).
+     */
+    public void send(String group, RawRecord record, String reason) {
         String topic = topicOf(record.topic(), group);
         if (ensured.add(topic)) {
             ensureTopic.accept(topic);

@@ -93,8 +93,11 @@ public class Ledgers {
         return store;
     }
 
-    /** The records of a batch-mode message: payloads with their per-record header lists. */
-    static List<RawRecord> records(Message<List<byte[]>> message) {
+    /**
+     * The records of a batch-mode message: payloads with their per-record header lists (also for consumers of
+     * external topics, which read bare payloads rather than envelopes).
+     */
+    public static List<RawRecord> records(Message<List<byte[]>> message) {
         MessageHeaders headers = message.getHeaders();
         List<byte[]> values = message.getPayload();
         List<?> topics = list(headers, KafkaHeaders.RECEIVED_TOPIC);

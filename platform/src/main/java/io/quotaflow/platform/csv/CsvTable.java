@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -59,34 +60,105 @@ public final class CsvTable {
      */
     public static List<CsvRow> read(InputStream csv, List<String> requiredColumns, List<String> optionalColumns,
                                     int maxRows) {
-        try (CSVParser parser = FORMAT.parse(utf8WithoutByteOrderMark(csv))) {
-            return rows(parser, requiredColumns, optionalColumns, maxRows);
-        } catch (UncheckedIOException e) {
-            throw unreadable(e.getCause());
-        } catch (IOException e) {
-            throw unreadable(e);
+        try (Rows rows = open(csv, requiredColumns, optionalColumns)) {
+            List<CsvRow> all = new ArrayList<>();
+            while (rows.hasNext()) {
+                if (all.size() == maxRows) {
+                    throw new InvalidInputException(FILE, "has more than " + maxRows + " rows");
+                }
+                all.add(rows.next());
+            }
+            if (all.isEmpty()) {
+                throw new InvalidInputException(FILE, "has a header but no rows");
+            }
+            return all;
         }
     }
 
-    private static List<CsvRow> rows(CSVParser parser, List<String> requiredColumns, List<String> optionalColumns,
-                                     int maxRows) {
-        Lines lines = new Lines(parser);
-        Line header = lines.next();
-        if (header == null) {
-            throw new InvalidInputException(FILE, "is empty");
+    /**
+     * Opens the table for reading row by row, for files too large to hold in memory: the header is read and
+     * checked now, each row only when asked for. Closing the rows closes {@code csv}.
+     *
+     * @throws InvalidInputException if the file has no header or the header lacks a required column; later,
+     *                               from {@link Rows#next()}, if the file stops being valid CSV or UTF-8
+     */
+    public static Rows open(InputStream csv, List<String> requiredColumns, List<String> optionalColumns) {
+        CSVParser parser;
+        try {
+            parser = FORMAT.parse(utf8WithoutByteOrderMark(csv));
+        } catch (IOException e) {
+            throw unreadable(e);
         }
-        Map<String, Integer> columns = columns(header.record(), requiredColumns, optionalColumns);
-        List<CsvRow> rows = new ArrayList<>();
-        for (Line line = lines.next(); line != null; line = lines.next()) {
-            if (rows.size() == maxRows) {
-                throw new InvalidInputException(FILE, "has more than " + maxRows + " rows");
+        try {
+            return new Rows(parser, requiredColumns, optionalColumns);
+        } catch (UncheckedIOException e) {
+            closeQuietly(parser);
+            throw unreadable(e.getCause());
+        } catch (RuntimeException e) {
+            closeQuietly(parser);
+            throw e;
+        }
+    }
+
+    /**
+     * The data rows of an open table, read as they are asked for. A fault of the file (not CSV, not UTF-8) is thrown
+     * by the {@link #next()} that reaches it, after every row before it was handed out.
+     */
+    public static final class Rows implements Iterator<CsvRow>, AutoCloseable {
+
+        private final CSVParser parser;
+        private final Lines lines;
+        private final Map<String, Integer> columns;
+        private final int headerSize;
+        private Line next;
+        private RuntimeException fault;
+
+        private Rows(CSVParser parser, List<String> requiredColumns, List<String> optionalColumns) {
+            this.parser = parser;
+            this.lines = new Lines(parser);
+            Line header = lines.next();
+            if (header == null) {
+                throw new InvalidInputException(FILE, "is empty");
             }
-            rows.add(row(line, columns, header.record().size()));
+            this.columns = columns(header.record(), requiredColumns, optionalColumns);
+            this.headerSize = header.record().size();
+            readAhead();
         }
-        if (rows.isEmpty()) {
-            throw new InvalidInputException(FILE, "has a header but no rows");
+
+        @Override
+        public boolean hasNext() {
+            return next != null || fault != null;
         }
-        return rows;
+
+        @Override
+        public CsvRow next() {
+            if (next == null) {
+                if (fault != null) {
+                    throw fault;
+                }
+                throw new NoSuchElementException();
+            }
+            CsvRow row = row(next, columns, headerSize);
+            readAhead();
+            return row;
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(parser);
+        }
+
+        private void readAhead() {
+            try {
+                next = lines.next();
+            } catch (UncheckedIOException e) {
+                next = null;
+                fault = unreadable(e.getCause());
+            } catch (InvalidInputException e) {
+                next = null;
+                fault = e;
+            }
+        }
     }
 
     /** The position of each column asked for, by name. */
@@ -131,6 +203,14 @@ public final class CsvTable {
             reader.reset();
         }
         return reader;
+    }
+
+    private static void closeQuietly(CSVParser parser) {
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // nothing more will be read from it
+        }
     }
 
     private static RuntimeException unreadable(IOException cause) {

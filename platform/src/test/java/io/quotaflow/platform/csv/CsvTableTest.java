@@ -5,6 +5,9 @@ import io.quotaflow.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -119,6 +122,89 @@ class CsvTableTest {
         assertThat(rows.get(0).problemsWith(List.of()))
                 .containsExactly(new FieldProblem("rows[2]", "has more cells than the header has columns"));
         assertThat(rows.get(1).problemsWith(List.of())).isEmpty();
+    }
+
+    @Test
+    void shouldStreamRowsOfAFileReadOnlyAsFarAsAsked() {
+        CountingStream file = new CountingStream(rowsWithoutEnd());
+
+        try (CsvTable.Rows rows = CsvTable.open(file, REQUIRED, OPTIONAL)) {
+            for (int i = 0; i < 10_000; i++) {
+                assertThat(rows.next().text("id")).isEqualTo("r-" + i);
+            }
+        }
+
+        assertThat(file.read).as("bytes read for 10,000 rows of an endless file").isLessThan(1_000_000);
+        assertThat(file.closed).isTrue();
+    }
+
+    @Test
+    void shouldCheckTheHeaderWhenOpened() {
+        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () ->
+                CsvTable.open(new ByteArrayInputStream("note\nhello".getBytes(StandardCharsets.UTF_8)), REQUIRED,
+                        OPTIONAL));
+
+        assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("file.id", "file.name");
+    }
+
+    @Test
+    void shouldHandOutEveryRowBeforeMalformedCsvThenRefuseIt() {
+        byte[] csv = "id,name\nr-1,a\nr-2,b\nr-3,\"c\n".getBytes(StandardCharsets.UTF_8);
+        try (CsvTable.Rows rows = CsvTable.open(new ByteArrayInputStream(csv), REQUIRED, OPTIONAL)) {
+            assertThat(rows.next().text("id")).isEqualTo("r-1");
+            assertThat(rows.next().text("id")).isEqualTo("r-2");
+            assertThat(rows.hasNext()).isTrue();
+
+            InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, rows::next);
+
+            assertThat(refused.problems()).singleElement().extracting(FieldProblem::field).isEqualTo("file");
+        }
+    }
+
+    /** {@code id,name} then rows {@code r-<n>,name} for ever. */
+    private static InputStream rowsWithoutEnd() {
+        return new InputStream() {
+            private byte[] line = "id,name\n".getBytes(StandardCharsets.UTF_8);
+            private int position;
+            private int row;
+
+            @Override
+            public int read() {
+                if (position == line.length) {
+                    line = ("r-" + row++ + ",name\n").getBytes(StandardCharsets.UTF_8);
+                    position = 0;
+                }
+                return line[position++];
+            }
+        };
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        long read;
+        boolean closed;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            read++;
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            read += Math.max(0, n);
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            super.close();
+        }
     }
 
     private static List<CsvRow> read(String csv) {

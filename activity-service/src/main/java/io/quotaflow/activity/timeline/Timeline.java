@@ -1,0 +1,123 @@
+package io.quotaflow.activity.timeline;
+
+import io.quotaflow.events.activity.ActivityEvent;
+import io.quotaflow.platform.config.OrganisationProperties;
+import io.quotaflow.platform.consumption.Batch;
+import io.quotaflow.platform.consumption.Delivery;
+import io.quotaflow.platform.consumption.Doc;
+import io.quotaflow.platform.consumption.Prefetch;
+import io.quotaflow.platform.consumption.Projection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The activity timeline, a projection of the service's own {@code sales-activities} topic (never written beside the
+ * publish): per rep and per customer, an index document ({@code timeline_index}, {@code _id} {@code REP:r-001} or
+ * {@code CUSTOMER:c-100}) counting activities per day and type and the day's last bucket, and the activities
+ * themselves in day buckets of at most {@value #BUCKET} ({@code timeline_items}, {@code _id}
+ * {@code REP:r-001|2027-01-19|0}). A page is read by {@code _id} only: the index, then the buckets of the days the
+ * page spans.
+ *
+ * <p>A customer's documents are shared by reps, whose events are applied by different partitions' chunks, maybe at
+ * once: two chunks may then fill the same bucket beyond its size, which costs nothing but balance; an activity
+ * always lands in a bucket the index names, since counts and the last bucket only grow.
+ */
+@Component
+public class Timeline implements Projection<ActivityEvent> {
+
+    public static final String INDEX = "timeline_index";
+    public static final String ITEMS = "timeline_items";
+    /** Activities per bucket document: a busy day of one rep spans a few documents, never one too large. */
+    static final int BUCKET = 500;
+
+    private final ZoneId zone;
+    private final JsonMapper json;
+    private final int bucketSize;
+
+    @Autowired
+    Timeline(OrganisationProperties organisation, JsonMapper json) {
+        this(organisation.timeZone(), json, BUCKET);
+    }
+
+    /** With another bucket size (tests fill buckets with a few activities). */
+    public Timeline(ZoneId zone, JsonMapper json, int bucketSize) {
+        this.zone = zone;
+        this.json = json;
+        this.bucketSize = bucketSize;
+    }
+
+    /** Whose timeline: a rep's or a customer's. */
+    public enum Scope {
+        REP, CUSTOMER;
+
+        public String key(String id) {
+            return name() + ":" + id;
+        }
+    }
+
+    @Override
+    public Set<String> collections() {
+        return Set.of(INDEX, ITEMS);
+    }
+
+    @Override
+    public void prefetch(List<Delivery<ActivityEvent>> deliveries, Prefetch prefetch) {
+        deliveries.forEach(delivery -> scopes(delivery.payload()).forEach(scope -> prefetch.need(INDEX, scope)));
+    }
+
+    @Override
+    public void apply(Delivery<ActivityEvent> delivery, Batch batch) {
+        ActivityEvent event = delivery.payload();
+        LocalDate day = event.occurredAt().atZone(zone).toLocalDate();
+        Map<String, Object> item = item(delivery);
+        for (String scope : scopes(event)) {
+            Doc index = batch.doc(INDEX, scope);
+            long onThatDay = index.count(dayPath(day) + ".n");
+            long bucket = onThatDay / bucketSize;
+            batch.doc(ITEMS, bucketId(scope, day, bucket)).set("e." + delivery.eventId(), item);
+            index.inc(dayPath(day) + ".n", 1).inc(dayPath(day) + ".t." + event.type().name(), 1)
+                    .max(dayPath(day) + ".b", bucket);
+        }
+    }
+
+    static String dayPath(LocalDate day) {
+        return "days." + day;
+    }
+
+    static String bucketId(String scope, LocalDate day, long bucket) {
+        return scope + "|" + day + "|" + bucket;
+    }
+
+    private static List<String> scopes(ActivityEvent event) {
+        List<String> scopes = new ArrayList<>(2);
+        scopes.add(Scope.REP.key(event.repId()));
+        if (event.customerId() != null) {
+            scopes.add(Scope.CUSTOMER.key(event.customerId()));
+        }
+        return scopes;
+    }
+
+    /** The activity as the timeline shows it: id, type, when, and the event's fields as published. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> item(Delivery<ActivityEvent> delivery) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("eventId", delivery.eventId().toString());
+        item.put("type", delivery.payload().type().name());
+        item.put("at", delivery.payload().occurredAt());
+        json.convertValue(delivery.payload(), Map.class).forEach((name, value) -> {
+            if (value != null) {
+                item.putIfAbsent((String) name, value);
+            }
+        });
+        return item;
+    }
+}
