@@ -62,6 +62,8 @@ final class OrgValidator {
                 .required("hiredOn", rep.hiredOn())
                 .decimal("capacity", rep.capacity(), CAPACITY)
                 .notBefore("leftOn", rep.leftOn(), "hiredOn", rep.hiredOn())
+                .notBefore("teamSince", rep.teamSince(), "hiredOn", rep.hiredOn())
+                .notBefore("leftOn", rep.leftOn(), "teamSince", rep.teamSince())
                 .problems();
     }
 
