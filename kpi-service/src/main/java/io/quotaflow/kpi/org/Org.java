@@ -27,9 +27,4 @@ public interface Org {
 
     /** Every team the org knows. */
     List<String> teams();
-
-    /** Whether the org has been read from its topic (at least up to where it stood at start-up). */
-    default boolean ready() {
-        return true;
-    }
 }

@@ -1,29 +1,20 @@
 package io.quotaflow.kpi.aggregation;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.quotaflow.events.EventEnvelope;
 import io.quotaflow.events.activity.ActivityEvent;
-import io.quotaflow.kpi.attainment.domain.Thresholds;
-import io.quotaflow.kpi.calendar.BusinessCalendar;
-import io.quotaflow.kpi.customers.domain.IntentPolicy;
-import io.quotaflow.kpi.customers.domain.TierPolicy;
 import io.quotaflow.kpi.support.FixedOrg;
 import io.quotaflow.kpi.support.LedgerPipeline;
+import io.quotaflow.kpi.support.MongoDatabases;
 import io.quotaflow.kpi.support.RandomActivity;
 import io.quotaflow.kpi.support.ReferenceFigures;
 import io.quotaflow.kpi.support.Stored;
-import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.property.Draw;
 import io.quotaflow.testsupport.property.Property;
-import org.junit.jupiter.api.AfterAll;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,29 +29,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AggregatesPropertyTest {
 
-    private static final MongoClient MONGO = MongoClients.create(EmbeddedInfrastructure.shared().mongoConnectionString());
-    private static final AtomicInteger RUNS = new AtomicInteger();
     private static final FixedOrg ORG = RandomActivity.org();
-
-    @AfterAll
-    static void close() {
-        MONGO.close();
-    }
-
-    static Projections projections(FixedOrg org) {
-        return new Projections(new BusinessCalendar(ZoneId.of("Asia/Shanghai")), org, Thresholds.defaults(),
-                new BigDecimal("0.05"), TierPolicy.defaults(), IntentPolicy.defaults(), "CNY");
-    }
 
     @Property(tries = 12)
     void shouldEndWithTheFiguresOfTheDeduplicatedEventsWhateverTheDelivery(RandomGenerator random) {
-        String prefix = "p" + RUNS.incrementAndGet();
+        MongoDatabase database = MongoDatabases.fresh("kpi-property");
+        String prefix = database.getName().substring("kpi-property-".length());
         List<EventEnvelope<ActivityEvent>> events = RandomActivity.draw(random, prefix, Draw.between(random, 0, 40),
                 Draw.between(random, 0, 12));
         List<EventEnvelope<ActivityEvent>> delivered = Draw.shuffledWithRepeats(random, events);
-        MongoDatabase database = MONGO.getDatabase("kpi-property-" + prefix);
         try {
-            LedgerPipeline pipeline = new LedgerPipeline(database, projections(ORG), Draw.between(random, 1, 9));
+            LedgerPipeline pipeline = new LedgerPipeline(database, LedgerPipeline.projections(ORG),
+                    Draw.between(random, 1, 9));
             delivered.forEach(pipeline::activity);
 
             pipeline.drain(random, 0.3);

@@ -1,33 +1,25 @@
 package io.quotaflow.kpi.support;
 
 import io.quotaflow.events.org.ProductLineChanged;
+import io.quotaflow.events.org.RegionChanged;
 import io.quotaflow.events.org.RepChanged;
 import io.quotaflow.events.org.TeamChanged;
 import io.quotaflow.events.org.TeamMembership;
-import io.quotaflow.kpi.org.Org;
+import io.quotaflow.kpi.org.DirectoryOrg;
+import io.quotaflow.platform.org.OrgDirectory;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
-/** A sales org that does not change, from the same events the sales-org topic carries. */
-public final class FixedOrg implements Org {
-
-    private final Map<String, RepChanged> reps = new LinkedHashMap<>();
-    private final Map<String, TeamChanged> teams = new LinkedHashMap<>();
-    private final Map<String, ProductLineChanged> productLines = new LinkedHashMap<>();
+/** A sales org that does not change, from the same events the sales-org topic carries, seen as the service sees it. */
+public final class FixedOrg extends DirectoryOrg {
 
     public FixedOrg(List<RepChanged> reps, List<TeamChanged> teams, List<ProductLineChanged> productLines) {
-        reps.forEach(rep -> this.reps.put(rep.repId(), rep));
-        teams.forEach(team -> this.teams.put(team.teamId(), team));
-        productLines.forEach(line -> this.productLines.put(line.productLineId(), line));
+        super(new Directory(reps, teams, productLines));
     }
 
     /** A rep on one team since {@code from}. */
@@ -51,52 +43,71 @@ public final class FixedOrg implements Org {
         return new ProductLineChanged(id, id, new BigDecimal(margin), 3, 1);
     }
 
-    @Override
-    public Optional<String> teamOf(String repId, LocalDate day) {
-        return Optional.ofNullable(reps.get(repId)).flatMap(rep -> rep.teamOn(day));
-    }
+    /** An org directory that holds what it was given. */
+    private static final class Directory implements OrgDirectory {
+        private final Map<String, RepChanged> reps = new LinkedHashMap<>();
+        private final Map<String, TeamChanged> teams = new LinkedHashMap<>();
+        private final Map<String, ProductLineChanged> productLines = new LinkedHashMap<>();
 
-    @Override
-    public Optional<String> regionOf(String teamId) {
-        return Optional.ofNullable(teams.get(teamId)).map(TeamChanged::regionId);
-    }
-
-    @Override
-    public Optional<BigDecimal> grossMarginOf(String productLineId) {
-        return Optional.ofNullable(productLines.get(productLineId)).map(ProductLineChanged::grossMargin);
-    }
-
-    @Override
-    public List<String> membersDuring(String teamId, YearMonth period) {
-        List<String> members = new ArrayList<>();
-        reps.values().forEach(rep -> {
-            if (teamsOf(rep, period).contains(teamId)) {
-                members.add(rep.repId());
-            }
-        });
-        return members;
-    }
-
-    @Override
-    public Set<String> teamsDuring(String repId, YearMonth period) {
-        RepChanged rep = reps.get(repId);
-        return rep == null ? Set.of() : teamsOf(rep, period);
-    }
-
-    private static Set<String> teamsOf(RepChanged rep, YearMonth period) {
-        Set<String> teams = new TreeSet<>();
-        for (TeamMembership membership : rep.memberships()) {
-            boolean overlaps = !membership.from().isAfter(period.atEndOfMonth())
-                    && (membership.to() == null || !membership.to().isBefore(period.atDay(1)));
-            if (overlaps) {
-                teams.add(membership.teamId());
-            }
+        Directory(List<RepChanged> reps, List<TeamChanged> teams, List<ProductLineChanged> productLines) {
+            reps.forEach(rep -> this.reps.put(rep.repId(), rep));
+            teams.forEach(team -> this.teams.put(team.teamId(), team));
+            productLines.forEach(line -> this.productLines.put(line.productLineId(), line));
         }
-        return teams;
-    }
 
-    @Override
-    public List<String> teams() {
-        return List.copyOf(teams.keySet());
+        @Override
+        public Optional<RepChanged> rep(String repId) {
+            return Optional.ofNullable(reps.get(repId));
+        }
+
+        @Override
+        public Optional<String> teamOf(String repId, LocalDate day) {
+            return rep(repId).flatMap(rep -> rep.teamOn(day));
+        }
+
+        @Override
+        public Optional<TeamChanged> team(String teamId) {
+            return Optional.ofNullable(teams.get(teamId));
+        }
+
+        @Override
+        public Optional<RegionChanged> region(String regionId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ProductLineChanged> productLine(String productLineId) {
+            return Optional.ofNullable(productLines.get(productLineId));
+        }
+
+        @Override
+        public List<RepChanged> reps() {
+            return List.copyOf(reps.values());
+        }
+
+        @Override
+        public List<TeamChanged> teams() {
+            return List.copyOf(teams.values());
+        }
+
+        @Override
+        public List<RegionChanged> regions() {
+            return List.of();
+        }
+
+        @Override
+        public List<ProductLineChanged> productLines() {
+            return List.copyOf(productLines.values());
+        }
+
+        @Override
+        public List<RepChanged> members(String teamId, LocalDate day) {
+            return reps.values().stream().filter(rep -> rep.teamOn(day).filter(teamId::equals).isPresent()).toList();
+        }
+
+        @Override
+        public long revision() {
+            return 1;
+        }
     }
 }

@@ -12,6 +12,11 @@ import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.events.kpi.CustomerDealEvent;
 import io.quotaflow.events.target.TargetEvent;
 import io.quotaflow.kpi.aggregation.Projections;
+import io.quotaflow.kpi.attainment.domain.Thresholds;
+import io.quotaflow.kpi.calendar.BusinessCalendar;
+import io.quotaflow.kpi.customers.domain.IntentPolicy;
+import io.quotaflow.kpi.customers.domain.TierPolicy;
+import io.quotaflow.kpi.org.Org;
 import io.quotaflow.platform.consumption.DeadLetters;
 import io.quotaflow.platform.consumption.Ledger;
 import io.quotaflow.platform.consumption.LedgerProperties;
@@ -20,6 +25,7 @@ import io.quotaflow.platform.consumption.RawRecord;
 import io.quotaflow.platform.consumption.Step;
 import io.quotaflow.platform.messaging.OutgoingRecord;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +59,12 @@ public final class LedgerPipeline {
         this.projections = projections;
         this.properties = new LedgerProperties(chunkSize, Math.max(1, chunkSize / 2), null, null, null, null, null);
         this.process = new Process(null);
+    }
+
+    /** kpi-service's projections with their default settings, over {@code org}, in the organisation's zone. */
+    public static Projections projections(Org org) {
+        return new Projections(new BusinessCalendar(January.SHANGHAI), org, Thresholds.defaults(),
+                new BigDecimal("0.05"), TierPolicy.defaults(), IntentPolicy.defaults(), "CNY");
     }
 
     public MongoDatabase database() {
