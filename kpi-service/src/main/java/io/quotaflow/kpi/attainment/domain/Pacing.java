@@ -38,7 +38,7 @@ public final class Pacing {
                                     LocalDate today) {
         Collection<LocalDate> workingDays = plan != null && !plan.daily().isEmpty() ? plan.daily().keySet()
                 : BusinessCalendar.weekdays(period);
-        BigDecimal projected = projected(metric, actual, workingDays, period, today);
+        BigDecimal projected = projected(actual, metric.scale(), workingDays, period, today);
         if (plan == null) {
             return new Standing(actual, null, null, null, null, null, null, projected);
         }
@@ -57,8 +57,9 @@ public final class Pacing {
         return plan.dailyUpTo(today).setScale(plan.metric().scale(), RoundingMode.HALF_UP);
     }
 
-    static BigDecimal projected(TargetMetric metric, BigDecimal actual, Collection<LocalDate> workingDays,
-                                YearMonth period, LocalDate today) {
+    /** The working-day run rate projection of an actual to the month end, to {@code scale} decimals. */
+    public static BigDecimal projected(BigDecimal actual, int scale, Collection<LocalDate> workingDays,
+                                       YearMonth period, LocalDate today) {
         if (today.isAfter(period.atEndOfMonth())) {
             return actual;
         }
@@ -70,7 +71,7 @@ public final class Pacing {
         if (elapsed == total) {
             return actual;
         }
-        return actual.multiply(BigDecimal.valueOf(total)).divide(BigDecimal.valueOf(elapsed), metric.scale(),
+        return actual.multiply(BigDecimal.valueOf(total)).divide(BigDecimal.valueOf(elapsed), scale,
                 RoundingMode.HALF_UP);
     }
 

@@ -34,7 +34,7 @@ public record CustomerBook(String customerId, Map<String, Deal> deals, CustomerT
 
     public CustomerBook {
         Objects.requireNonNull(customerId, "customerId");
-        deals = deals == null ? Map.of() : Map.copyOf(deals);
+        deals = deals == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(deals));
     }
 
     public static CustomerBook empty(String customerId) {
