@@ -20,7 +20,11 @@ public final class Fields {
     }
 
     public static BigDecimal decimal(Document document, String field) {
-        Object value = document.get(field);
+        return decimal(document.get(field));
+    }
+
+    /** A stored amount (Decimal128 or a whole number) as a decimal; {@code null} when it is neither. */
+    public static BigDecimal decimal(Object value) {
         if (value instanceof Decimal128 decimal) {
             return decimal.bigDecimalValue();
         }

@@ -1,11 +1,11 @@
 package io.quotaflow.kpi.attainment;
 
 import io.quotaflow.events.TargetMetric;
+import io.quotaflow.kpi.aggregation.Fields;
 import io.quotaflow.kpi.attainment.domain.TargetPlan;
 import io.quotaflow.kpi.calendar.BusinessCalendar;
 import io.quotaflow.platform.consumption.Doc;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -63,12 +63,6 @@ public final class ProgressTargets {
     }
 
     static BigDecimal decimal(Object value) {
-        if (value instanceof Decimal128 decimal) {
-            return decimal.bigDecimalValue();
-        }
-        if (value instanceof Number number) {
-            return BigDecimal.valueOf(number.longValue());
-        }
-        return null;
+        return Fields.decimal(value);
     }
 }
