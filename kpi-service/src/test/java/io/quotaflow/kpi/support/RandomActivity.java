@@ -27,7 +27,8 @@ import java.util.random.RandomGenerator;
 /**
  * A random month of activity for a small org ({@link #org()}): leads, qualified leads, follow-ups, engagement, and
  * deals with stage changes, wins (sometimes corrected by a second win), cancellations and payments, some of them
- * back-dated into the month before, some around midnight in Shanghai. Every event is distinct (its own id).
+ * back-dated into the month before, some around midnight in Shanghai. Every event is distinct (its own id); customer
+ * ids start with the prefix, so that one draw's customers are its own.
  */
 public final class RandomActivity {
 
@@ -72,7 +73,7 @@ public final class RandomActivity {
 
     private void loose() {
         String rep = Draw.oneOf(random, REPS);
-        String customer = Draw.orNull(random, 0.1, r -> Draw.oneOf(r, CUSTOMERS));
+        String customer = Draw.orNull(random, 0.1, r -> prefix + "-" + Draw.oneOf(r, CUSTOMERS));
         Instant at = instant();
         switch (random.nextInt(5)) {
             case 0 -> add(new LeadCreated("test", id(), rep, customer, channel(), productLine(),
@@ -88,7 +89,7 @@ public final class RandomActivity {
 
     private void deal(String dealId) {
         String rep = Draw.oneOf(random, REPS);
-        String customer = Draw.orNull(random, 0.1, r -> Draw.oneOf(r, CUSTOMERS));
+        String customer = Draw.orNull(random, 0.1, r -> prefix + "-" + Draw.oneOf(r, CUSTOMERS));
         Instant created = instant().minus(Duration.ofDays(random.nextInt(40)));
         for (int stage = random.nextInt(3); stage > 0; stage--) {
             add(new OpportunityStageChanged("test", id(), rep, customer, dealId, Draw.oneOf(random, "QUALIFY", "PROPOSAL"),
