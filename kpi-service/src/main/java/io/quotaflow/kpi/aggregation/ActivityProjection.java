@@ -171,7 +171,6 @@ public final class ActivityProjection implements Projection<ActivityEvent> {
         BigDecimal stored = intent.atEpoch(weight, event.occurredAt(), calendar.start(period));
         String customer = "c." + Keys.escape(event.customerId()) + ".";
         batch.doc(Layout.INTENT, Layout.intentId(event.repId(), period))
-                .inc(customer + "s", stored)
                 .inc(customer + "k." + kind, stored)
                 .inc(customer + "n." + kind, 1)
                 .max(customer + "last", event.occurredAt());

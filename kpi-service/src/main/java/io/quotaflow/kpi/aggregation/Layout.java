@@ -14,7 +14,8 @@ import java.util.List;
  *   d.&lt;dd&gt;.&lt;m&gt;                 measure m on day dd       (weeks and the month are sums of days)
  *   ch.&lt;CHANNEL&gt;.&lt;m&gt;            month total by lead channel
  *   pr.&lt;promotion&gt;.&lt;m&gt;          month total by promotion code
- *   b.&lt;TYPE&gt;.&lt;id&gt;.&lt;m&gt;           month total by rep (of a team), team, region, product line (of a company …)
+ *   b.&lt;TYPE&gt;.&lt;id&gt;.&lt;m&gt;           month total by rep (of a team), team (of a region, product line,
+ *                                company), region and product line (of the company)
  * kpi_progress {_id: "REP:r-001|2027-01"}        read and written by the projections (small)
  *   a.&lt;METRIC&gt;                  month actual of each target metric
  *   t.&lt;METRIC&gt;                  the target in force: {m, b, c, cur, d: {dd: amount}}
@@ -22,7 +23,7 @@ import java.util.List;
  * kpi_targets  {_id: "REP:r-001|2027-01"}        p.&lt;METRIC&gt;.&lt;planId&gt;: the latest version of each plan
  * kpi_deals    {_id: dealId}                     the facts of a deal (DealFacts)
  * kpi_customers {_id: customerId}                a customer's won deals, credit and tier (CustomerBook)
- * kpi_intent   {_id: "r-001|2027-01"}            c.&lt;customer&gt;.{s, k.&lt;kind&gt;, n.&lt;kind&gt;, last}: intent signals
+ * kpi_intent   {_id: "r-001|2027-01"}            c.&lt;customer&gt;.{k.&lt;kind&gt;, n.&lt;kind&gt;, last}: intent signals
  * kpi_tiers    {_id: teamId}                     c.&lt;customer&gt;: {tier, t12m, rep, asOf}
  * kpi_scopes   {_id: "2027-01"}                  s.&lt;TYPE&gt;.&lt;id&gt;: every scope with figures or a target that month
  * </pre>

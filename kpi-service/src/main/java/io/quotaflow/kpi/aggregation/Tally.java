@@ -16,25 +16,83 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * A chunk's change to the figures, summed in memory first (pre-aggregation): every row, with its sign, becomes
- * increments of the month documents of the scopes it counts for and of their progress documents; nothing reaches a
- * document until {@link #flush}, which writes each path once with its net change (and skips those that net to zero).
+ * A chunk's change to the figures, summed in memory first (pre-aggregation): every row, with its sign, adds to the
+ * amounts of each scope's month it counts for — by day, by lead channel, by promotion, by breakdown — and to the
+ * month actuals of its target metrics. Nothing reaches a document until {@link #flush}, which writes each path once
+ * with its net change (and skips those that net to zero). Per event only amounts are added; paths are built once per
+ * chunk.
  */
 final class Tally {
 
     static final int MAX_CAUSES = 100;
 
-    private final Map<String, Map<String, BigDecimal>> months = new LinkedHashMap<>();
-    private final Map<String, Touch> progress = new LinkedHashMap<>();
-    private final Map<YearMonth, Set<String>> scopes = new LinkedHashMap<>();
+    /** What the funnel by lead channel needs: for reps, teams and the company. */
+    static final Set<Measure> CHANNEL = EnumSet.of(Measure.LEADS, Measure.QUALIFIED_LEADS, Measure.DEALS,
+            Measure.REVENUE);
+    /** What promotion effectiveness needs: for teams and the company (the review). */
+    static final Set<Measure> PROMOTION = EnumSet.of(Measure.LEADS, Measure.DEALS, Measure.REVENUE,
+            Measure.GROSS_MARGIN);
+    /** What a breakdown row shows: the target metrics and leads. */
+    static final Set<Measure> BREAKDOWN = EnumSet.of(Measure.REVENUE, Measure.GROSS_MARGIN, Measure.COLLECTIONS,
+            Measure.DEALS, Measure.NEW_CUSTOMERS, Measure.CALLS, Measure.VISITS, Measure.FOLLOW_UPS, Measure.LEADS,
+            Measure.QUALIFIED_LEADS);
+    private static final Measure[] MEASURES = Measure.values();
+
+    private final Map<ScopeMonth, Month> months = new LinkedHashMap<>();
+
+    /** A scope's month: the id of its month and progress documents. */
+    record ScopeMonth(Scope scope, YearMonth period) {
+        String id() {
+            return Layout.id(scope, period);
+        }
+    }
+
+    /** A part of a month document below the days: {@code ch.<channel>}, {@code pr.<code>}, {@code b.<TYPE>.<id>}. */
+    private record Section(String kind, String id, Set<Measure> measures) {
+        String path() {
+            return kind + "." + Keys.escape(id) + ".";
+        }
+    }
+
+    /** Amounts by measure. */
+    private static final class Amounts {
+        private final BigDecimal[] values = new BigDecimal[MEASURES.length];
+
+        void add(Measure measure, BigDecimal value) {
+            int index = measure.ordinal();
+            values[index] = values[index] == null ? value : values[index].add(value);
+        }
+
+        void writeTo(Doc doc, String prefix) {
+            for (Measure measure : MEASURES) {
+                BigDecimal value = values[measure.ordinal()];
+                if (value != null && value.signum() != 0) {
+                    inc(doc, prefix + measure.code(), value, measure.isMoney());
+                }
+            }
+        }
+    }
+
+    /** What a chunk did to one scope's month. */
+    private static final class Month {
+        final Map<Integer, Amounts> days = new TreeMap<>();
+        final Map<Section, Amounts> sections = new LinkedHashMap<>();
+        final Touch touch;
+
+        Month(ScopeMonth key) {
+            touch = new Touch(key.scope(), key.period());
+        }
+    }
 
     /** What a chunk did to one scope's month: the net change of each target metric, what caused it, up to when. */
     static final class Touch {
@@ -80,21 +138,20 @@ final class Tally {
             return;
         }
         YearMonth period = YearMonth.from(row.day());
-        String day = "d." + BusinessCalendar.dayKey(row.day()) + ".";
-        BigDecimal factor = BigDecimal.valueOf(sign);
+        int day = row.day().getDayOfMonth();
         for (Scope scope : row.scopes()) {
-            String id = Layout.id(scope, period);
-            Map<String, BigDecimal> paths = months.computeIfAbsent(id, k -> new LinkedHashMap<>());
-            Touch touch = progress.computeIfAbsent(id, k -> new Touch(scope, period));
-            scopes.computeIfAbsent(period, p -> new LinkedHashSet<>())
-                    .add("s." + scope.type() + "." + Keys.escape(scope.id()));
-            List<String> prefixes = prefixes(scope, row, day);
+            Month month = months.computeIfAbsent(new ScopeMonth(scope, period), Month::new);
+            Amounts daily = month.days.computeIfAbsent(day, d -> new Amounts());
+            List<Section> sections = sections(scope, row);
             row.values().forEach((measure, value) -> {
-                BigDecimal signed = value.multiply(factor);
-                for (String prefix : prefixes) {
-                    paths.merge(prefix + measure.code(), signed, BigDecimal::add);
+                BigDecimal signed = sign < 0 ? value.negate() : value;
+                daily.add(measure, signed);
+                for (Section section : sections) {
+                    if (section.measures().contains(measure)) {
+                        month.sections.computeIfAbsent(section, s -> new Amounts()).add(measure, signed);
+                    }
                 }
-                measure.metric().ifPresent(metric -> touch.add(metric, signed, cause, at));
+                measure.metric().ifPresent(metric -> month.touch.add(metric, signed, cause, at));
             });
         }
     }
@@ -103,35 +160,36 @@ final class Tally {
         rows.forEach(row -> add(row, sign, cause, at));
     }
 
-    /** The paths (without the measure) a row changes in one scope's month document. */
-    private static List<String> prefixes(Scope scope, Row row, String day) {
-        List<String> prefixes = new ArrayList<>(6);
-        prefixes.add(day);
-        if (row.channel() != null) {
-            prefixes.add("ch." + row.channel() + ".");
-        }
-        if (row.promotion() != null) {
-            prefixes.add("pr." + Keys.escape(row.promotion()) + ".");
-        }
+    /**
+     * The sections a row adds to in one scope's month document: by lead channel for reps, teams and the company; by
+     * promotion for teams and the company; the breakdowns each scope's view shows (a team by rep, a region, a product
+     * line and the company by team, the company also by region and product line). Fewer paths per update keep the
+     * database's work per chunk small.
+     */
+    private static List<Section> sections(Scope scope, Row row) {
         EntityType type = scope.type();
+        boolean repTeamOrCompany = type == EntityType.REP || type == EntityType.TEAM || type == EntityType.COMPANY;
+        boolean teamOrCompany = type == EntityType.TEAM || type == EntityType.COMPANY;
+        List<Section> sections = new ArrayList<>(5);
+        if (row.channel() != null && repTeamOrCompany) {
+            sections.add(new Section("ch", row.channel().name(), CHANNEL));
+        }
+        if (row.promotion() != null && teamOrCompany) {
+            sections.add(new Section("pr", row.promotion(), PROMOTION));
+        }
         if (type == EntityType.TEAM) {
-            prefixes.add(breakdown(EntityType.REP, row.rep()));
+            sections.add(new Section("b.REP", row.rep(), BREAKDOWN));
         }
-        if ((type == EntityType.REGION || type == EntityType.PRODUCT_LINE || type == EntityType.COMPANY)
-                && row.team() != null) {
-            prefixes.add(breakdown(EntityType.TEAM, row.team()));
+        if (type != EntityType.TEAM && type != EntityType.REP && row.team() != null) {
+            sections.add(new Section("b.TEAM", row.team(), BREAKDOWN));
         }
-        if ((type == EntityType.PRODUCT_LINE || type == EntityType.COMPANY) && row.region() != null) {
-            prefixes.add(breakdown(EntityType.REGION, row.region()));
+        if (type == EntityType.COMPANY && row.region() != null) {
+            sections.add(new Section("b.REGION", row.region(), BREAKDOWN));
         }
-        if ((type == EntityType.COMPANY || type == EntityType.REP) && row.productLine() != null) {
-            prefixes.add(breakdown(EntityType.PRODUCT_LINE, row.productLine()));
+        if (type == EntityType.COMPANY && row.productLine() != null) {
+            sections.add(new Section("b.PRODUCT_LINE", row.productLine(), BREAKDOWN));
         }
-        return prefixes;
-    }
-
-    private static String breakdown(EntityType type, String id) {
-        return "b." + type + "." + Keys.escape(id) + ".";
+        return sections;
     }
 
     /**
@@ -149,23 +207,18 @@ final class Tally {
 
     /** Writes the net changes: month documents blind, progress documents through what the chunk read of them. */
     void flush(Batch batch) {
-        months.forEach((id, paths) -> {
-            Doc month = null;
-            for (Map.Entry<String, BigDecimal> path : paths.entrySet()) {
-                if (path.getValue().signum() != 0) {
-                    if (month == null) {
-                        month = batch.doc(Layout.MONTHS, id);
-                    }
-                    inc(month, path.getKey(), path.getValue());
-                }
-            }
-        });
-        progress.values().forEach(touch -> {
-            List<TargetMetric> moved = touch.moved();
+        Map<YearMonth, Set<String>> scopes = new LinkedHashMap<>();
+        months.forEach((key, month) -> {
+            Doc doc = batch.doc(Layout.MONTHS, key.id());
+            month.days.forEach((day, amounts) -> amounts.writeTo(doc, "d." + BusinessCalendar.dayKey(day) + "."));
+            month.sections.forEach((section, amounts) -> amounts.writeTo(doc, section.path()));
+            List<TargetMetric> moved = month.touch.moved();
             if (!moved.isEmpty()) {
-                Doc doc = batch.doc(Layout.PROGRESS, touch.id());
-                moved.forEach(metric -> inc(doc, "a." + metric, touch.delta.get(metric)));
+                Doc progress = batch.doc(Layout.PROGRESS, key.id());
+                moved.forEach(metric -> inc(progress, "a." + metric, month.touch.delta.get(metric), metric.isMoney()));
             }
+            scopes.computeIfAbsent(key.period(), p -> new LinkedHashSet<>())
+                    .add("s." + key.scope().type() + "." + Keys.escape(key.scope().id()));
         });
         scopes.forEach((period, paths) -> {
             Doc index = batch.doc(Layout.SCOPES, period.toString());
@@ -175,7 +228,7 @@ final class Tally {
 
     /** The scopes' months whose target metrics moved. */
     List<Touch> touched() {
-        return progress.values().stream().filter(touch -> !touch.moved().isEmpty()).toList();
+        return months.values().stream().map(month -> month.touch).filter(touch -> !touch.moved().isEmpty()).toList();
     }
 
     /** The progress documents a row needs read to judge crossings. */
@@ -184,11 +237,7 @@ final class Tally {
         return row.scopes().stream().map(scope -> Layout.id(scope, period)).toList();
     }
 
-    private static void inc(Doc doc, String path, BigDecimal value) {
-        String code = path.substring(path.lastIndexOf('.') + 1);
-        boolean money = path.startsWith("a.")
-                ? TargetMetric.valueOf(code).isMoney()
-                : Measure.ofCode(code).map(Measure::isMoney).orElse(true);
+    private static void inc(Doc doc, String path, BigDecimal value, boolean money) {
         if (money) {
             doc.inc(path, value);
         } else {

@@ -49,7 +49,10 @@ public final class BusinessCalendar {
 
     /** {@code 07}: the day of the month, two digits, as used in document paths. */
     public static String dayKey(LocalDate day) {
-        int dayOfMonth = day.getDayOfMonth();
+        return dayKey(day.getDayOfMonth());
+    }
+
+    public static String dayKey(int dayOfMonth) {
         return dayOfMonth < 10 ? "0" + dayOfMonth : Integer.toString(dayOfMonth);
     }
 

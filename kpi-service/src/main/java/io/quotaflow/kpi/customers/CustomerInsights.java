@@ -108,7 +108,6 @@ public class CustomerInsights {
             customers.forEach((key, value) -> {
                 Document customer = (Document) value;
                 Score score = scores.computeIfAbsent(Keys.unescape(key), k -> new Score());
-                score.total = score.total.add(intent.scoreAt(decimal(customer, "s"), epoch, now));
                 Instant last = Fields.instant(customer, "last");
                 if (last != null && (score.last == null || last.isAfter(score.last))) {
                     score.last = last;
@@ -116,8 +115,11 @@ public class CustomerInsights {
                 Document kinds = Fields.document(customer, "k");
                 Document counts = Fields.document(customer, "n");
                 if (kinds != null) {
-                    kinds.forEach((kind, stored) -> score.signals.merge(kind,
-                            intent.scoreAt(Fields.decimal(stored), epoch, now), BigDecimal::add));
+                    kinds.forEach((kind, stored) -> {
+                        BigDecimal decayed = intent.scoreAt(Fields.decimal(stored), epoch, now);
+                        score.signals.merge(kind, decayed, BigDecimal::add);
+                        score.total = score.total.add(decayed);
+                    });
                 }
                 if (counts != null) {
                     counts.forEach((kind, n) -> score.counts.merge(kind, ((Number) n).longValue(), Long::sum));
@@ -139,11 +141,6 @@ public class CustomerInsights {
             customers.add(new IntentEntry(customers.size() + 1, entry.getKey(), round(score.total), score.last, signals));
         }
         return new HighIntent(repId, now, intent.halfLife(), customers);
-    }
-
-    private static BigDecimal decimal(Document document, String field) {
-        BigDecimal value = Fields.decimal(document, field);
-        return value == null ? BigDecimal.ZERO : value;
     }
 
     private static BigDecimal round(BigDecimal value) {

@@ -141,14 +141,13 @@ public class Scorecards {
     Map<String, List<BreakdownRow>> breakdown(Scope scope, MonthFigures month) {
         Map<String, List<BreakdownRow>> breakdown = new LinkedHashMap<>();
         switch (scope.type()) {
-            case REP -> breakdown.put("productLines", rows(month.breakdown(EntityType.PRODUCT_LINE), List.of()));
+            case REP -> {
+                // a rep's figures are broken down by day and week only
+            }
             case TEAM -> breakdown.put("reps", rows(month.breakdown(EntityType.REP),
                     org.membersDuring(scope.id(), month.period())));
             case REGION -> breakdown.put("teams", rows(month.breakdown(EntityType.TEAM), List.of()));
-            case PRODUCT_LINE -> {
-                breakdown.put("teams", rows(month.breakdown(EntityType.TEAM), List.of()));
-                breakdown.put("regions", rows(month.breakdown(EntityType.REGION), List.of()));
-            }
+            case PRODUCT_LINE -> breakdown.put("teams", rows(month.breakdown(EntityType.TEAM), List.of()));
             case COMPANY -> {
                 breakdown.put("teams", rows(month.breakdown(EntityType.TEAM), org.teams()));
                 breakdown.put("regions", rows(month.breakdown(EntityType.REGION), List.of()));
@@ -168,9 +167,7 @@ public class Scorecards {
             for (TargetMetric metric : TargetMetric.values()) {
                 metrics.put(metric.name(), scaled(totals.get(Measure.of(metric)), metric.scale()));
             }
-            for (Measure measure : ACTIVITY) {
-                metrics.put(measure.name(), scaled(totals.get(measure), measure.isMoney() ? 2 : 0));
-            }
+            metrics.put(Measure.LEADS.name(), scaled(totals.get(Measure.LEADS), 0));
             rows.add(new BreakdownRow(id, metrics));
         });
         return rows;

@@ -38,6 +38,10 @@ import java.util.UUID;
 public final class ReferenceFigures {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final List<String> CHANNEL = List.of("leads", "ql", "deals", "rev");
+    private static final List<String> PROMOTION = List.of("leads", "deals", "rev", "gm");
+    private static final List<String> BREAKDOWN = List.of("rev", "gm", "col", "deals", "newc", "calls", "visits", "fu",
+            "leads", "ql");
     private final Org org;
     private final Map<String, Map<String, BigDecimal>> months = new TreeMap<>();
 
@@ -186,24 +190,25 @@ public final class ReferenceFigures {
         for (String[] scope : scopes) {
             Map<String, BigDecimal> paths = months.computeIfAbsent(scope[0] + ":" + scope[1] + "|" + period,
                     k -> new TreeMap<>());
+            String type = scope[0];
+            boolean breakdown = BREAKDOWN.contains(code);
             List<String> at = new ArrayList<>(List.of("d." + dd));
-            if (channel != null) {
+            if (channel != null && List.of("REP", "TEAM", "COMPANY").contains(type) && CHANNEL.contains(code)) {
                 at.add("ch." + channel);
             }
-            if (promotion != null) {
+            if (promotion != null && List.of("TEAM", "COMPANY").contains(type) && PROMOTION.contains(code)) {
                 at.add("pr." + promotion.replace(".", "%2E"));
             }
-            String type = scope[0];
-            if (type.equals("TEAM")) {
+            if (type.equals("TEAM") && breakdown) {
                 at.add("b.REP." + rep);
             }
-            if (List.of("REGION", "PRODUCT_LINE", "COMPANY").contains(type) && team != null) {
+            if (List.of("REGION", "PRODUCT_LINE", "COMPANY").contains(type) && team != null && breakdown) {
                 at.add("b.TEAM." + team);
             }
-            if (List.of("PRODUCT_LINE", "COMPANY").contains(type) && region != null) {
+            if (type.equals("COMPANY") && region != null && breakdown) {
                 at.add("b.REGION." + region);
             }
-            if (List.of("COMPANY", "REP").contains(type) && productLine != null) {
+            if (type.equals("COMPANY") && productLine != null && breakdown) {
                 at.add("b.PRODUCT_LINE." + productLine.replace(".", "%2E"));
             }
             at.forEach(path -> paths.merge(path + "." + code, value, BigDecimal::add));
