@@ -1,7 +1,7 @@
 package io.quotaflow.kpi.access;
 
 import io.quotaflow.kpi.calendar.BusinessCalendar;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

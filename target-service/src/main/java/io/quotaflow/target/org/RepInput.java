@@ -1,7 +1,7 @@
 package io.quotaflow.target.org;
 
 import io.quotaflow.platform.csv.CsvRow;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.InvalidInputException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

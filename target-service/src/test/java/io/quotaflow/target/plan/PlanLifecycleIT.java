@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +80,18 @@ class PlanLifecycleIT extends PlanScenario {
         assertThat(company.daily()).hasSize(20)
                 .allSatisfy(day -> assertThat(day.amount()).isEqualByComparingTo("150000.00"));
         assertThat(company.weekly().get(0).week()).isEqualTo("2027-W05");
+    }
+
+    @Test
+    void shouldSpreadTheMonthOverChinasOfficialWorkingDaysByDefault() {
+        PlanView plan = api.create(PlanDrafts.inPeriod(PlanDrafts.revenue("1800000.00"), YearMonth.of(2026, 10)), admin);
+
+        NodeView company = node(plan, EntityType.COMPANY, "company");
+        assertThat(company.daily()).as("18 working days: National Day off, Saturday the 10th worked").hasSize(18)
+                .allSatisfy(day -> assertThat(day.amount()).isEqualByComparingTo("100000.00"));
+        assertThat(company.daily()).extracting(io.quotaflow.target.decomposition.DailyAmount::date)
+                .doesNotContain(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 7))
+                .contains(LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 10));
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.quotaflow.kpi.customers.CustomerViews.HighIntent;
 import io.quotaflow.kpi.customers.CustomerViews.Tiers;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -15,7 +15,7 @@ import io.quotaflow.kpi.scorecard.ScorecardViews.Scorecard;
 import io.quotaflow.kpi.scorecard.Scorecards;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.InvalidInputException;
 import io.quotaflow.platform.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
