@@ -238,6 +238,8 @@ class KpiApiIT {
                 .jsonPath("$.channels[?(@.channel == 'REFERRAL')].leadToWon").isEqualTo(1.0);
         fetch("/api/kpis/funnel?period=2027-01", tokens.manager("alice-api", EAST)).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("teamId");
+        fetch("/api/kpis/funnel?period=2027-01", tokens.rep("api-r1")).expectStatus().isOk().expectBody()
+                .jsonPath("$.scope.id").isEqualTo("api-r1").jsonPath("$.stages[0].count").isEqualTo(4);
     }
 
     @Test

@@ -121,7 +121,10 @@ class KpiController {
         return leaderboards.rank(month, metric, level.name(), candidates, rankBy);
     }
 
-    /** The funnel of a rep ({@code repId}), a team ({@code teamId}) or, for an ADMIN, the company. */
+    /**
+     * The funnel of a rep ({@code repId}), a team ({@code teamId}) or, without either, the company (ADMIN) or the
+     * calling rep's own (REP).
+     */
     @GetMapping("/api/kpis/funnel")
     Funnel funnel(@RequestParam(required = false) YearMonth period, @RequestParam(required = false) String teamId,
                   @RequestParam(required = false) String repId, Caller caller) {
@@ -138,11 +141,14 @@ class KpiController {
             return funnels.of(Scope.team(teamId), month);
         }
         caller.requireAnyRole(Role.ADMIN, Role.MANAGER, Role.REP);
-        if (!caller.isAdmin()) {
-            throw new InvalidInputException(caller.has(Role.MANAGER) ? "teamId" : "repId",
-                    "name the team or rep whose funnel you want; the company's is for admins");
+        if (caller.isAdmin()) {
+            return funnels.of(Scope.COMPANY, month);
         }
-        return funnels.of(Scope.COMPANY, month);
+        if (!caller.has(Role.MANAGER) && caller.repId() != null) {
+            return funnels.of(Scope.rep(caller.repId()), month);
+        }
+        throw new InvalidInputException(caller.has(Role.MANAGER) ? "teamId" : "repId",
+                "name the team or rep whose funnel you want; the company's is for admins");
     }
 
     private Scope known(Scope scope, YearMonth period, boolean orgKnows) {
