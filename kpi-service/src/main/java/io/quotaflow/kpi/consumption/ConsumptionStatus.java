@@ -3,8 +3,10 @@ package io.quotaflow.kpi.consumption;
 import io.quotaflow.events.Topics;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -64,10 +67,18 @@ public class ConsumptionStatus {
         Map<String, Long> checkpoints = new HashMap<>();
         List<String> ids = new ArrayList<>();
         Map<String, List<TopicPartition>> partitions = new HashMap<>();
-        var descriptions = client.describeTopics(TOPICS).allTopicNames().get(15, TimeUnit.SECONDS);
+        var descriptions = client.describeTopics(TOPICS).topicNameValues();
         for (String topic : TOPICS) {
-            List<TopicPartition> of = descriptions.get(topic).partitions().stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> of;
+            try {
+                of = descriptions.get(topic).get(15, TimeUnit.SECONDS).partitions().stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+            } catch (ExecutionException missing) {
+                if (!(missing.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw missing;
+                }
+                of = List.of(); // nothing was ever published there: nothing to be behind on
+            }
             partitions.put(topic, of);
             of.forEach(tp -> ids.add(group + "|" + tp.topic() + "-" + tp.partition()));
         }
@@ -76,7 +87,8 @@ public class ConsumptionStatus {
         }
         Map<TopicPartition, OffsetSpec> latest = partitions.values().stream().flatMap(List::stream)
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-        var ends = client.listOffsets(latest).all().get(15, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of()
+                : client.listOffsets(latest).all().get(15, TimeUnit.SECONDS);
         Map<String, Long> thisProcess = gate.applied();
         List<TopicLag> topics = new ArrayList<>();
         long total = 0;
