@@ -4,15 +4,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quotaflow.events.DomainEvent;
 import io.quotaflow.events.EventCodec;
 import io.quotaflow.events.EventEnvelope;
 import io.quotaflow.events.EventIds;
 import io.quotaflow.events.Topic;
 import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.events.activity.DealCancelled;
-import io.quotaflow.platform.messaging.EventPublisher;
-import io.quotaflow.platform.messaging.OutgoingRecord;
 import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,8 +74,8 @@ class LedgerPrefetchMoreIT {
                 months.inc("deals", -1);
             }
         };
-        Ledger<ActivityEvent> ledger = Ledgers.create(database, CODEC, new Unpublished(),
-                new DeadLetters(new Unpublished(), topic -> {
+        Ledger<ActivityEvent> ledger = Ledgers.create(database, CODEC, new NoEvents(),
+                new DeadLetters(new NoEvents(), topic -> {
                 }, Clock.systemUTC()), new LedgerProperties(100, 100, null, null, null, null, null),
                 new SimpleMeterRegistry(), Steps.NONE, Clock.systemUTC()).ledger("prefetch-more", TOPIC, cancellations);
 
@@ -96,23 +92,5 @@ class LedgerPrefetchMoreIT {
         EventEnvelope<DealCancelled> envelope = EventEnvelope.of(EventIds.of("api", "x-" + dealId), at, "test", null,
                 cancelled);
         return new RawRecord(TOPIC.name(), 0, offset, "r-1", CODEC.encode(envelope), Map.of(), 0L);
-    }
-
-    /** Nothing is derived here, so nothing is published. */
-    private static final class Unpublished implements EventPublisher {
-        @Override
-        public <E extends DomainEvent> EventEnvelope<E> envelope(UUID eventId, Instant occurredAt, E payload) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OutgoingRecord encode(EventEnvelope<?> envelope) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void publishEncoded(List<OutgoingRecord> records) {
-            assertThat(records).isEmpty();
-        }
     }
 }
