@@ -87,7 +87,6 @@ public class Leaderboards {
             int rank = tie ? ranked.get(i - 1).rank() : i + 1;
             ranked.add(new LeaderRow(rank, row.scope(), row.actual(), row.target(), row.attainment(), row.pace()));
         }
-        return new Leaderboard(period, metric.name(), candidates.isEmpty() ? null
-                : candidates.iterator().next().type().name(), rankBy.name(), now, ranked);
+        return new Leaderboard(period, metric.name(), level, rankBy.name(), now, ranked);
     }
 }

@@ -246,10 +246,13 @@ class KpiApiIT {
     void shouldRankATeamsRepsByActualOrAttainment() {
         fetch("/api/kpis/leaderboard?period=2027-01&metric=REVENUE&teamId=" + EAST, tokens.manager("alice-api", EAST))
                 .expectStatus().isOk().expectBody()
+                .jsonPath("$.level").isEqualTo("REP").jsonPath("$.rankedBy").isEqualTo("ACTUAL")
                 .jsonPath("$.rows[0].scope.id").isEqualTo("api-r1").jsonPath("$.rows[0].rank").isEqualTo(1)
                 .jsonPath("$.rows[0].actual").isEqualTo("90000.00").jsonPath("$.rows[0].attainment").isEqualTo(0.9)
                 .jsonPath("$.rows[1].scope.id").isEqualTo("api-r2").jsonPath("$.rows[1].actual").isEqualTo("50000.00")
                 .jsonPath("$.rows[2].scope.id").isEqualTo("api-r3").jsonPath("$.rows[2].actual").isEqualTo("35000.00");
+        fetch("/api/kpis/leaderboard?period=2027-01&teamId=" + EAST + "&rankBy=ATTAINMENT", tokens.admin()).expectBody()
+                .jsonPath("$.rows[0].scope.id").isEqualTo("api-r1").jsonPath("$.rows[1].attainment").doesNotExist();
         fetch("/api/kpis/leaderboard?period=2027-01&teamId=" + EAST, tokens.rep("api-r1")).expectStatus().isForbidden();
         fetch("/api/kpis/leaderboard?period=2027-01&metric=PROFIT", tokens.admin()).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("metric");
