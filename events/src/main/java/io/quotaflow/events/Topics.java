@@ -3,6 +3,7 @@ package io.quotaflow.events;
 import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.events.incentive.IncentiveEvent;
 import io.quotaflow.events.ingest.IngestRecord;
+import io.quotaflow.events.kpi.CustomerDealEvent;
 import io.quotaflow.events.kpi.KpiEvent;
 import io.quotaflow.events.org.OrgEvent;
 import io.quotaflow.events.target.TargetEvent;
@@ -35,11 +36,15 @@ public final class Topics {
     public static final Topic<KpiEvent> KPI_CHANGES =
             new Topic<>("kpi-changes", "kpi-service", "scope, e.g. REP:r-001 (customerId for tiers)", KpiEvent.class);
 
+    /** kpi-service's internal re-keying of won deals by customer (first deal ever, tiers); no other consumer. */
+    public static final Topic<CustomerDealEvent> KPI_CUSTOMER_DEALS =
+            new Topic<>("kpi-customer-deals", "kpi-service", "customerId", CustomerDealEvent.class);
+
     public static final Topic<IncentiveEvent> INCENTIVES =
             new Topic<>("incentives", "incentive-service", "repId (period for PeriodClosed)", IncentiveEvent.class);
 
     private static final List<Topic<?>> ALL = List.of(TARGETS, SALES_ORG, SALES_ACTIVITIES, SALES_ACTIVITIES_RAW,
-            KPI_CHANGES, INCENTIVES);
+            KPI_CHANGES, KPI_CUSTOMER_DEALS, INCENTIVES);
 
     private Topics() {
     }

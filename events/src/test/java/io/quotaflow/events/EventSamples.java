@@ -18,6 +18,7 @@ import io.quotaflow.events.incentive.PeriodClosed;
 import io.quotaflow.events.ingest.ActivityReported;
 import io.quotaflow.events.kpi.AttainmentChanged;
 import io.quotaflow.events.kpi.AttainmentLevel;
+import io.quotaflow.events.kpi.CustomerDealChanged;
 import io.quotaflow.events.kpi.CustomerTier;
 import io.quotaflow.events.kpi.CustomerTierChanged;
 import io.quotaflow.events.kpi.KpiAnomalyDetected;
@@ -53,7 +54,8 @@ final class EventSamples {
         return List.of(targetAssigned(), targetRevised(), leadCreated(), leadQualified(), followUpLogged(),
                 opportunityStageChanged(), dealClosed(), dealCancelled(), paymentCollected(), engagementSignalled(),
                 activityReported(),
-                attainmentChanged(), anomalyDetected(), tierChanged(), incentiveAwarded(), clawedBack(), periodClosed(),
+                attainmentChanged(), anomalyDetected(), tierChanged(), customerDealChanged(), incentiveAwarded(),
+                clawedBack(), periodClosed(),
                 regionChanged(), productLineChanged(), teamChanged(), repChanged());
     }
 
@@ -145,18 +147,26 @@ final class EventSamples {
         return new AttainmentChanged(EntityRef.rep("r-001"), DECEMBER, TargetMetric.REVENUE,
                 new BigDecimal("812000.00"), new BigDecimal("1000000.00"), new BigDecimal("800000.00"),
                 new BigDecimal("1200000.00"), "CNY", 0.812, 0.97, AttainmentLevel.BASE, AttainmentLevel.BELOW_BASE,
-                CLOSED_AT, List.of(UUID.fromString("0b5d3c8e-54a1-5f3e-9d0a-1c2b3a4d5e6f")));
+                CLOSED_AT, List.of(UUID.fromString("0b5d3c8e-54a1-5f3e-9d0a-1c2b3a4d5e6f")), "BASE",
+                AttainmentChanged.Direction.UP);
     }
 
     static KpiAnomalyDetected anomalyDetected() {
         return new KpiAnomalyDetected("alert-1", EntityRef.team("t-east"), DECEMBER, "PACE_BEHIND", Severity.WARNING,
                 TargetMetric.REVENUE, "t-east is at 71% of the expected pace",
-                Map.of("pace", "0.71", "expectedToDate", "420000.00"), CLOSED_AT);
+                Map.of("pace", "0.71", "expectedToDate", "420000.00"), CLOSED_AT,
+                KpiAnomalyDetected.AlertStatus.CLEARED);
     }
 
     static CustomerTierChanged tierChanged() {
         return new CustomerTierChanged("c-100", "r-001", CustomerTier.B, CustomerTier.A, new BigDecimal("87.5"),
                 "revenue over 80,000 in 90 days", CLOSED_AT);
+    }
+
+    static CustomerDealChanged customerDealChanged() {
+        return new CustomerDealChanged("c-100", "d-1", 2, true, "r-001", "t-east", "east", "pl-saas",
+                LeadChannel.REFERRAL, "XMAS26", new BigDecimal("88000.00"), CLOSED_AT,
+                UUID.fromString("0b5d3c8e-54a1-5f3e-9d0a-1c2b3a4d5e6f"));
     }
 
     static IncentiveAwarded incentiveAwarded() {

@@ -14,7 +14,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -41,6 +43,8 @@ public final class Doc {
     private final Document state;
     private final boolean existed;
     private final Map<String, Op> ops = new LinkedHashMap<>();
+    /** The paths of {@link #ops}, sorted, to find conflicting ones without scanning them all. */
+    private final NavigableSet<String> paths = new TreeSet<>();
 
     private Doc(String collection, String id, Document state, boolean existed) {
         this.collection = collection;
@@ -259,11 +263,10 @@ public final class Doc {
             ops.put(path, new Op(kind, merge(kind, existing.value(), value)));
             return;
         }
-        List<String> conflicting = ops.keySet().stream()
-                .filter(other -> other.equals(path) || other.startsWith(path + ".") || path.startsWith(other + "."))
-                .toList();
+        List<String> conflicting = conflicting(path);
         if (conflicting.isEmpty()) {
             ops.put(path, new Op(kind, kind == Kind.ADD_TO_SET ? new ArrayList<>(List.of(value)) : value));
+            paths.add(path);
             return;
         }
         if (!loaded()) {
@@ -274,12 +277,34 @@ public final class Doc {
         String outermost = path;
         for (String other : conflicting) {
             ops.remove(other);
+            paths.remove(other);
             if (outermost.startsWith(other + ".")) {
                 outermost = other;
             }
         }
         ops.put(outermost, new Op(Kind.SET, Deferred.INSTANCE));
+        paths.add(outermost);
         pendingCollapse = outermost;
+    }
+
+    /**
+     * The recorded paths that {@code path} conflicts with in one update: itself, its ancestors and its descendants
+     * (by lookups of its prefixes and a range of the sorted paths, not a scan of them all).
+     */
+    private List<String> conflicting(String path) {
+        List<String> conflicting = new ArrayList<>();
+        if (ops.containsKey(path)) {
+            conflicting.add(path);
+        }
+        for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+            String ancestor = path.substring(0, dot);
+            if (ops.containsKey(ancestor)) {
+                conflicting.add(ancestor);
+            }
+        }
+        // descendants: "path." up to (not including) "path/", '/' being the character after '.'
+        conflicting.addAll(paths.subSet(path + ".", true, path + "/", false));
+        return conflicting;
     }
 
     /** Marks a collapsed {@code $set} whose value is read from memory once the caller has applied its change. */

@@ -192,6 +192,16 @@ public final class Ledger<E extends DomainEvent> {
         projection.prefetch(deliveries, prefetch);
         Map<String, Map<String, Document>> stored = new LinkedHashMap<>();
         prefetch.wanted().forEach((collection, ids) -> stored.put(collection, store.read(collection, ids)));
+        Prefetch more = new Prefetch();
+        projection.prefetchMore(deliveries, new Prefetched(stored), more);
+        more.wanted().forEach((collection, ids) -> {
+            Set<String> known = prefetch.wanted().getOrDefault(collection, Set.of());
+            List<String> missing = ids.stream().filter(id -> !known.contains(id)).toList();
+            if (!missing.isEmpty()) {
+                stored.computeIfAbsent(collection, c -> new LinkedHashMap<>()).putAll(store.read(collection, missing));
+                missing.forEach(id -> prefetch.need(collection, id));
+            }
+        });
         Batch batch = new Batch(topicPartition, publisher, stored, prefetch.wanted());
         for (Delivery<E> delivery : deliveries) {
             try {

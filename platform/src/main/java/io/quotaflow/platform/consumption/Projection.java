@@ -24,6 +24,13 @@ public interface Projection<E extends DomainEvent> {
     default void prefetch(List<Delivery<E>> deliveries, Prefetch prefetch) {
     }
 
+    /**
+     * Names documents whose ids only the documents of {@link #prefetch} tell (the month a deal was won in, read from
+     * the deal, when a cancellation arrives): a second bulk read per collection, made only when something is named.
+     */
+    default void prefetchMore(List<Delivery<E>> deliveries, Prefetched prefetched, Prefetch more) {
+    }
+
     /** Applies one event, in offset order within its partition. */
     void apply(Delivery<E> delivery, Batch batch);
 

@@ -77,6 +77,19 @@ class DocTest {
     }
 
     @Test
+    void shouldTellConflictingPathsFromPathsThatMerelyShareAPrefix() {
+        Doc doc = Doc.blind("deals", "d-1").inc("days.03.count", 1).inc("days.0", 1).inc("days.03x", 1)
+                .inc("days.030.count", 1);
+
+        assertThat(doc.update()).isEqualTo(new Document("$inc", new Document("days.03.count", 1L).append("days.0", 1L)
+                .append("days.03x", 1L).append("days.030.count", 1L)));
+        assertThatThrownBy(() -> doc.inc("days.03", 1)).as("an ancestor of a path written")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> doc.set("days.03.count.deep", 1)).as("a descendant of a path written")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void shouldRefuseToReadAnUnreadDocument() {
         assertThatThrownBy(() -> Doc.blind("deals", "d-1").count("n"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("was not read");

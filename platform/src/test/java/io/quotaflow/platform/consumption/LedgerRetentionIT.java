@@ -11,17 +11,14 @@ import io.quotaflow.events.Topic;
 import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.events.activity.FollowUpChannel;
 import io.quotaflow.events.activity.FollowUpLogged;
-import io.quotaflow.platform.messaging.EventPublisher;
-import io.quotaflow.platform.messaging.OutgoingRecord;
 import io.quotaflow.testsupport.EmbeddedInfrastructure;
+import io.quotaflow.testsupport.MovableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +46,7 @@ class LedgerRetentionIT {
     void shouldForgetMarkersAndJournalEntriesOnlyAfterTheirRetention() {
         MongoDatabase database = MONGO.getDatabase("retention-it-" + UUID.randomUUID().toString().substring(0, 6));
         Instant start = Instant.parse("2026-12-01T00:00:00Z");
-        MutableClock clock = new MutableClock(start);
+        MovableClock clock = new MovableClock(start);
         LedgerProperties properties = new LedgerProperties(100, 100, null, Duration.ofDays(7), Duration.ofDays(1),
                 null, null);
         Ledgers ledgers = Ledgers.create(database, CODEC, new NoEvents(), new DeadLetters(new NoEvents(), topic -> {
@@ -59,12 +56,12 @@ class LedgerRetentionIT {
         byte[] call = CODEC.encode(call("r-1"));
 
         ledger.process(List.of(record(0, call)));
-        clock.now = start.plus(Duration.ofDays(2));
+        clock.set(start.plus(Duration.ofDays(2)));
         assertThat(maintenance.purge()).as("the journal entry, a day old").isEqualTo(1);
         ledger.process(List.of(record(1, call)));
         assertThat(calls(database)).as("a duplicate two days later is still recognised").isEqualTo(1);
 
-        clock.now = start.plus(Duration.ofDays(8));
+        clock.set(start.plus(Duration.ofDays(8)));
         assertThat(maintenance.purge()).as("the marker, now 8 days old, and the second entry").isEqualTo(2);
         assertThat(database.getCollection(LedgerStore.seenCollection("retention")).countDocuments()).isZero();
         ledger.process(List.of(record(2, call)));
@@ -84,47 +81,5 @@ class LedgerRetentionIT {
         FollowUpLogged call = new FollowUpLogged("api", "call-1", rep, "c-1", FollowUpChannel.CALL, 60, null,
                 Instant.parse("2026-12-01T02:00:00Z"));
         return EventEnvelope.of(EventIds.of("api", "call-1", "FOLLOW_UP_LOGGED"), call.occurredAt(), "test", null, call);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    /** The projection derives no events from calls; nothing is sent. */
-    private static final class NoEvents implements EventPublisher {
-        @Override
-        public <E extends io.quotaflow.events.DomainEvent> EventEnvelope<E> envelope(UUID id, Instant at, E payload) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OutgoingRecord encode(EventEnvelope<?> envelope) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void publishEncoded(List<OutgoingRecord> records) {
-            assertThat(records).isEmpty();
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.quotaflow.events.activity.FollowUpChannel;
 import io.quotaflow.events.activity.FollowUpLogged;
 import io.quotaflow.events.incentive.PeriodClosed;
 import io.quotaflow.testsupport.EmbeddedInfrastructure;
+import io.quotaflow.testsupport.MovableClock;
 import io.quotaflow.testsupport.EventTap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,9 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +55,7 @@ class OutboxRelayIT {
     private final DefaultKafkaProducerFactory<String, byte[]> producers = TestProducers.producers(brokers, 10_000);
     private final EventPublisher publisher = new KafkaEventPublisher(new KafkaTemplate<>(producers), new EventCodec(),
             "activity-service", Duration.ofSeconds(20), meters);
-    private final MutableClock clock = new MutableClock(Instant.parse("2027-01-20T02:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2027-01-20T02:00:00Z"));
     private final Leases leases = new Leases(mongo, clock);
 
     @AfterEach
@@ -345,35 +343,6 @@ class OutboxRelayIT {
             return all.stream().flatMap(batch -> batch.events().stream())
                     .filter(envelope -> envelope.payload() instanceof ActivityEvent)
                     .map(EventEnvelope::eventId).collect(Collectors.toSet());
-        }
-    }
-
-    /** Wall-clock time that a test moves on, so that a lease expires without waiting for it. */
-    private static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
