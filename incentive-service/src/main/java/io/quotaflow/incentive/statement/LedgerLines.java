@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -55,6 +56,12 @@ class LedgerLines implements LineSource {
             views.add(view(award));
         }
         return views;
+    }
+
+    @Override
+    public Set<String> payees(YearMonth period) {
+        Document payees = mongo.getCollection(IncentiveCollections.PAYEES).find(new Document("_id", period.toString())).first();
+        return payees == null ? Set.of() : Set.copyOf(payees.getList("payees", String.class, List.of()));
     }
 
     private Document read(String collection, String payeeId, YearMonth period) {

@@ -4,6 +4,7 @@ import io.quotaflow.incentive.award.StatementLine;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where statement lines and awards come from: the ledgers' documents (thresholds, commission, SPIFFs), the period
@@ -16,4 +17,7 @@ public interface LineSource {
 
     /** The awards a payee earned in {@code period}, wherever they are paid. */
     List<AwardView> earnedIn(String payeeId, YearMonth period);
+
+    /** Everyone this source has anything for in {@code period}. */
+    Set<String> payees(YearMonth period);
 }

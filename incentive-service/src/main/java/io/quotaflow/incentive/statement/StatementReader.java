@@ -76,7 +76,8 @@ public class StatementReader {
 
     /** Everyone with anything in the period. */
     public List<String> payees(YearMonth period) {
-        Document payees = mongo.getCollection(IncentiveCollections.PAYEES).find(new Document("_id", period.toString())).first();
-        return payees == null ? List.of() : payees.getList("payees", String.class, List.of()).stream().sorted().toList();
+        java.util.Set<String> payees = new java.util.TreeSet<>();
+        sources.forEach(source -> payees.addAll(source.payees(period)));
+        return List.copyOf(payees);
     }
 }
