@@ -18,6 +18,11 @@ public final class Keys {
         return EventIds.of("incentive-award", awardId).toString();
     }
 
+    /** A field name for any other id (a deal's, a customer's). */
+    public static String of(String id) {
+        return EventIds.of("incentive-key", id).toString();
+    }
+
     /**
      * A statement line: the change {@code cause} (an event id) made to an award. Also the id of the event that
      * announces it, so a line and its event are one fact.

@@ -135,8 +135,8 @@ public class SalesAwards implements Projection<ActivityEvent> {
         Doc customer = null;
         if (event.customerId() != null) {
             customer = batch.doc(IncentiveCollections.CUSTOMERS, key(repId, event.customerId()));
-            firstWin = customer.list("won").isEmpty();
-            customer.set("repId", repId).set("customerId", event.customerId()).addToSet("won", dealId);
+            firstWin = customer.document("won").isEmpty();
+            customer.set("repId", repId).set("customerId", event.customerId()).set("won." + Keys.of(dealId), dealId);
         }
         for (IncentivePlan plan : governing.plansFor(repId, day)) {
             deal.addToSet("plans", plan.planId());
@@ -162,6 +162,7 @@ public class SalesAwards implements Projection<ActivityEvent> {
                     Award award = Award.of(plan, rule, repId, period, AwardIds.customer(event.customerId()),
                             plan.currency());
                     customer.set("awards." + plan.planId() + ":" + rule.ruleId(), period.toString());
+                    deal.set("acquired." + plan.planId() + ":" + rule.ruleId(), period.toString());
                     credit(ledger, state, deal, award, rule.amount(), new Cause(eventId, event.occurredAt(),
                             List.of(eventId), "new customer " + event.customerId() + " won with " + what), met);
                 }
@@ -199,15 +200,14 @@ public class SalesAwards implements Projection<ActivityEvent> {
         BigDecimal matched = deal.decimal("collected").min(amount);
         state.inc("revenue", amount.negate()).inc("margin", margin.negate()).inc("collected", matched.negate())
                 .inc("activity.DEALS", -1);
-        boolean lastWin = false;
+        // The customer stays new while another won deal remains; a cancellation that does not name the customer
+        // (so the customer's deals were not read) takes the award back with the deal that won it.
         Doc customer = null;
+        boolean lastWin = false;
         String customerId = deal.string("closed.customerId");
         if (customerId != null) {
-            customer = batch.doc(IncentiveCollections.CUSTOMERS, key(repId, customerId));
-            List<Object> won = new ArrayList<>(customer.list("won"));
-            won.remove(dealId.get());
-            customer.set("won", won);
-            lastWin = won.isEmpty();
+            customer = batch.doc(IncentiveCollections.CUSTOMERS, key(repId, customerId)).unset("won." + Keys.of(dealId.get()));
+            lastWin = !customer.loaded() || customer.document("won").isEmpty();
         }
         for (Object planId : deal.list("plans")) {
             Optional<IncentivePlan> found = plans.plan(planId.toString());
@@ -228,8 +228,8 @@ public class SalesAwards implements Projection<ActivityEvent> {
                 if (rule.unit() == Unit.DEAL) {
                     Award award = Award.of(plan, rule, repId, period, AwardIds.deal(dealId.get()), plan.currency());
                     takeBack(ledger, state, deal, award, cause, met);
-                } else if (lastWin && customer.has("awards." + plan.planId() + ":" + rule.ruleId())) {
-                    YearMonth awardedIn = YearMonth.parse(customer.string("awards." + plan.planId() + ":" + rule.ruleId()));
+                } else if (lastWin && acquisition(customer, deal, plan.planId() + ":" + rule.ruleId()) != null) {
+                    YearMonth awardedIn = acquisition(customer, deal, plan.planId() + ":" + rule.ruleId());
                     Doc awardState = batch.doc(IncentiveCollections.REP_SALES, IncentiveCollections.id(repId, awardedIn));
                     if (awardState.loaded()) {
                         Award award = Award.of(plan, rule, repId, awardedIn, AwardIds.customer(customerId), plan.currency());
@@ -374,6 +374,12 @@ public class SalesAwards implements Projection<ActivityEvent> {
                 deal.inc("credits." + key + ".amount", amount.negate());
             }
         }
+    }
+
+    /** The period a new-customer award was made in: as the customer remembers it, else as the deal that won it. */
+    private static YearMonth acquisition(Doc customer, Doc deal, String ruleKey) {
+        String period = customer.loaded() ? customer.string("awards." + ruleKey) : deal.string("acquired." + ruleKey);
+        return period == null ? null : YearMonth.parse(period);
     }
 
     private boolean releaseIfMet(AwardLedger ledger, Doc state, IncentivePlan plan, TargetMetric activity) {

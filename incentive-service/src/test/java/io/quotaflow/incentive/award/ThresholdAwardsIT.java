@@ -1,22 +1,16 @@
 package io.quotaflow.incentive.award;
 
 import io.quotaflow.events.TargetMetric;
-import io.quotaflow.events.Topics;
 import io.quotaflow.events.incentive.IncentiveAwarded;
 import io.quotaflow.events.incentive.IncentiveEvent;
 import io.quotaflow.incentive.fixtures.Events;
 import io.quotaflow.incentive.fixtures.Feed;
-import io.quotaflow.incentive.fixtures.IncentiveApi;
+import io.quotaflow.incentive.fixtures.IncentiveScenario;
 import io.quotaflow.incentive.fixtures.PlanDrafts;
 import io.quotaflow.incentive.statement.AwardView;
-import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.EventTap;
-import io.quotaflow.testsupport.ServiceIT;
-import io.quotaflow.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,25 +18,14 @@ import java.time.YearMonth;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Attainment events in, threshold awards out, once each, on the real broker and MongoDB. */
-@ServiceIT
-class ThresholdAwardsIT {
+class ThresholdAwardsIT extends IncentiveScenario {
 
-    /** This class's own month, so that no other test's plan or events touch it. */
     static final YearMonth MARCH = YearMonth.of(2026, 3);
-
-    @Autowired
-    RestTestClient http;
-
-    IncentiveApi api;
-    final TestTokens tokens = TestTokens.shared();
-    final String brokers = EmbeddedInfrastructure.shared().kafkaBootstrapServers();
 
     @BeforeEach
     void plan() {
-        api = new IncentiveApi(http);
         api.putPlan("thresholds-2026-03", PlanDrafts.plan(MARCH, PlanDrafts.thresholds("levels", "REVENUE",
                         PlanDrafts.tier("0.8", "2000.00"), PlanDrafts.tier("1.0", "3000.00"), PlanDrafts.tier("1.2", "5000.00"))),
                 tokens.admin()).expectStatus().is2xxSuccessful();
@@ -50,7 +33,7 @@ class ThresholdAwardsIT {
 
     @Test
     void shouldAwardEachReachedTierOnceWhenAttainmentCrossesIt() {
-        try (EventTap<IncentiveEvent> tap = EventTap.tail(brokers, Topics.INCENTIVES)) {
+        try (EventTap<IncentiveEvent> tap = tapIncentives()) {
             Feed.publish(Events.attainment("r-301", MARCH, TargetMetric.REVENUE, "800000.00", "1000000.00",
                     LocalDate.of(2026, 3, 10)));
             Feed.publish(Events.attainment("r-301", MARCH, TargetMetric.REVENUE, "800000.00", "1000000.00",
@@ -70,10 +53,5 @@ class ThresholdAwardsIT {
         List<AwardView> awards = api.awards("r-301", MARCH, tokens.rep("r-301"));
         assertThat(awards).extracting(AwardView::tier).containsExactlyInAnyOrder("0.8", "1", "1.2");
         assertThat(awards).allSatisfy(award -> assertThat(award.status()).isEqualTo("AWARDED"));
-    }
-
-    private static List<IncentiveAwarded> awarded(List<EventTap.Received<IncentiveEvent>> received, String repId) {
-        return received.stream().map(EventTap.Received::payload).filter(IncentiveAwarded.class::isInstance)
-                .map(IncentiveAwarded.class::cast).filter(a -> a.repId().equals(repId)).toList();
     }
 }

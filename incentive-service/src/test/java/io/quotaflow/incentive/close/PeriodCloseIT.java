@@ -1,25 +1,18 @@
 package io.quotaflow.incentive.close;
 
 import io.quotaflow.events.TargetMetric;
-import io.quotaflow.events.Topics;
 import io.quotaflow.events.incentive.IncentiveAwarded;
 import io.quotaflow.events.incentive.IncentiveEvent;
 import io.quotaflow.events.incentive.PeriodClosed;
 import io.quotaflow.incentive.fixtures.Events;
 import io.quotaflow.incentive.fixtures.Feed;
-import io.quotaflow.incentive.fixtures.IncentiveApi;
+import io.quotaflow.incentive.fixtures.IncentiveScenario;
 import io.quotaflow.incentive.fixtures.PlanDrafts;
 import io.quotaflow.incentive.statement.AwardView;
 import io.quotaflow.incentive.statement.Statement;
-import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.EventTap;
-import io.quotaflow.testsupport.ServiceIT;
-import io.quotaflow.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,24 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Period close on the real broker and MongoDB: rank awards once, however often it is asked; late events adjust. */
-@ServiceIT
-class PeriodCloseIT {
+class PeriodCloseIT extends IncentiveScenario {
 
     static final YearMonth MAY = YearMonth.of(2026, 5);
     static final YearMonth JUNE = YearMonth.of(2026, 6);
     static final YearMonth JULY = YearMonth.of(2026, 7);
-
-    @Autowired
-    RestTestClient http;
-
-    IncentiveApi api;
-    final TestTokens tokens = TestTokens.shared();
-    final String brokers = EmbeddedInfrastructure.shared().kafkaBootstrapServers();
-
-    @BeforeEach
-    void api() {
-        api = new IncentiveApi(http);
-    }
 
     @Test
     void shouldMakeOneTopSellerAwardHoweverOftenAndConcurrentlyThePeriodIsClosed() {
@@ -59,7 +39,7 @@ class PeriodCloseIT {
                 Events.attainment("r-502", MAY, TargetMetric.REVENUE, "900000.00", "1000000.00", LocalDate.of(2026, 5, 29)),
                 Events.attainment("r-503", MAY, TargetMetric.REVENUE, "300000.00", "1000000.00", LocalDate.of(2026, 5, 29)));
 
-        try (EventTap<IncentiveEvent> tap = EventTap.tail(brokers, Topics.INCENTIVES)) {
+        try (EventTap<IncentiveEvent> tap = tapIncentives()) {
             CompletableFuture<PeriodView> first = CompletableFuture.supplyAsync(() -> close(MAY));
             CompletableFuture<PeriodView> second = CompletableFuture.supplyAsync(() -> close(MAY));
             PeriodView closed = first.join();
@@ -94,7 +74,7 @@ class PeriodCloseIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.statement("r-601", JUNE, tokens.admin()).lines().size() == 1);
         close(JUNE);
 
-        try (EventTap<IncentiveEvent> tap = EventTap.tail(brokers, Topics.INCENTIVES)) {
+        try (EventTap<IncentiveEvent> tap = tapIncentives()) {
             Feed.publish(Events.deal("r-601", "d-602", "50000.00", LocalDate.of(2026, 6, 28)));
 
             IncentiveAwarded adjustment = tap.awaitUntil(all -> all.stream().anyMatch(r -> r.payload() instanceof IncentiveAwarded a
