@@ -140,7 +140,7 @@ final class AwardLedger {
 
     /** Pays every line of {@code planId} held in {@code state} (the plan's minimum activity has just been met). */
     void release(Doc state, String planId) {
-        Document held = state.document("held");
+        Document held = new Document(state.document("held"));
         for (String lineKey : held.keySet()) {
             if (!planId.equals(held.getString(lineKey))) {
                 continue;

@@ -249,9 +249,6 @@ public class SalesAwards implements Projection<ActivityEvent> {
         BigDecimal amount = orZero(event.amount());
         Optional<String> dealId = dealId(event);
         Doc deal = dealId.map(id -> batch.doc(IncentiveCollections.DEALS, key(repId, id))).orElse(null);
-        if (deal != null && deal.has("cancelled")) {
-            return; // money against a cancelled deal earns nothing
-        }
         AwardLedger ledger = new AwardLedger(batch, IncentiveCollections.REP_SALES);
         String what = "payment of " + amount.toPlainString() + dealId.map(id -> " for deal " + id).orElse("") + " collected";
         Cause cause = new Cause(eventId, event.occurredAt(), List.of(eventId), "commission: " + what);
@@ -266,8 +263,8 @@ public class SalesAwards implements Projection<ActivityEvent> {
                 }
             }
         }
-        if (deal == null) {
-            return;
+        if (deal == null || deal.has("cancelled")) {
+            return; // money collected counts as collections; against a cancelled deal it releases no commission
         }
         BigDecimal before = deal.decimal("collected");
         deal.set("repId", repId).set("dealId", dealId.get()).inc("collected", amount);
