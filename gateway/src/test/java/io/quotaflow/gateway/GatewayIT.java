@@ -8,24 +8,32 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -44,6 +52,9 @@ class GatewayIT {
 
     @Autowired
     WebTestClient http;
+
+    @LocalManagementPort
+    int managementPort;
 
     @BeforeEach
     void forgetEarlierRequests() {
@@ -129,6 +140,133 @@ class GatewayIT {
     }
 
     @Test
+    void shouldRouteATokenTheGatewayCanVerify() {
+        http.get().uri("/api/kpis/company").header(HttpHeaders.AUTHORIZATION, "Bearer " + signed(claims -> {
+                }))
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(services.received()).singleElement()
+                .satisfies(request -> assertThat(request.service()).isEqualTo("kpi-service"));
+    }
+
+    @Test
+    void shouldRejectExpiredForeignAndUnsignedTokensWithAProblemBeforeRouting() {
+        String valid = signed(claims -> {
+        });
+        Map<String, String> refused = Map.of(
+                "expired", signed(claims -> claims.expirationTime(new Date(System.currentTimeMillis() - 120_000))),
+                "wrong issuer", signed(claims -> claims.issuer("http://issuer.elsewhere.test")),
+                "wrong audience", signed(claims -> claims.audience("another-application")),
+                "no audience", signed(claims -> claims.audience((String) null)),
+                "unsigned (alg none)", new PlainJWT(claims().build()).serialize(),
+                "signature cut off", valid.substring(0, valid.lastIndexOf('.') + 1));
+
+        refused.forEach((kind, token) -> http.get().uri("/api/kpis/company")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus().value(status -> assertThat(status).as(kind).isEqualTo(401))
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("A valid bearer token is required.")
+                .jsonPath("$.correlationId").exists());
+
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADeclaredBodyOverTheLimitWithoutRoutingIt() {
+        http.put().uri("/api/org/regions/r-big").header(HttpHeaders.AUTHORIZATION, "Bearer " + signed(claims -> {
+                }))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[3 * 1024 * 1024])
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("X-Correlation-Id")
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("body")
+                .jsonPath("$.errors[0].message").isEqualTo("is larger than the limit of 2048 KB");
+
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAChunked3MbBodyAndNeverPassItOnWhole() {
+        Flux<DataBuffer> chunked = Flux.range(0, 48)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
+
+        http.put().uri("/api/org/regions/r-big").header(HttpHeaders.AUTHORIZATION, "Bearer " + signed(claims -> {
+                }))
+                .contentType(MediaType.APPLICATION_JSON).body(chunked, DataBuffer.class)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("body")
+                .jsonPath("$.errors[0].message").isEqualTo("is larger than the limit of 2048 KB");
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> services.received().stream().noneMatch(StubServices.Received::wholeBody));
+    }
+
+    @Test
+    void shouldPassAChunkedBodyWithinTheLimitOn() {
+        Flux<DataBuffer> chunked = Flux.range(0, 4)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[16 * 1024]));
+
+        http.put().uri("/api/org/regions/r-small").header(HttpHeaders.AUTHORIZATION, "Bearer " + signed(claims -> {
+                }))
+                .contentType(MediaType.APPLICATION_JSON).body(chunked, DataBuffer.class)
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(services.received()).singleElement().satisfies(request -> assertThat(request.wholeBody()).isTrue());
+    }
+
+    @Test
+    void shouldAnswerHealthAloneOnThePublicPort() {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            http.get().uri(path).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void shouldKeepMetricsAndRoutesOffThePublicPort() {
+        String admin = signed(claims -> {
+        });
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/gateway/routes",
+                "/actuator/health/diskSpace")) {
+            http.get().uri(path).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(path).isEqualTo(401));
+            String body = http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + admin).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(path + " with a token").isEqualTo(404))
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(body).as(path).doesNotContain("jvm_memory", "target-service", "diskSpace");
+        }
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void shouldServeMetricsAndReadOnlyRoutesOnTheManagementPort() {
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+
+        String metrics = management.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        management.get().uri("/actuator/gateway/routes").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.route_id == 'target-service')]").exists();
+        management.post().uri("/actuator/gateway/refresh").exchange()
+                .expectStatus().value(status -> assertThat(status).as("routes are read-only").isIn(404, 405));
+
+        assertThat(managementPort).isNotEqualTo(http.get().uri("/").exchange().returnResult(String.class).getUrl().getPort());
+        assertThat(metrics).contains("application=\"gateway\"", "jvm_memory_used_bytes");
+    }
+
+    @Test
     void shouldPublishTheKeyThatVerifiesItsTokens() throws Exception {
         String token = devToken(Map.of("sub", "r-001", "roles", List.of("REP"), "repId", "r-001"));
         String jwks = http.get().uri("/.well-known/jwks.json").exchange()
@@ -142,6 +280,7 @@ class GatewayIT {
         assertThat(jwt.getHeader().getKeyID()).isEqualTo(key.getKeyID());
         assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
         assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("http://gateway.test");
+        assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("quotaflow");
         assertThat(jwt.getJWTClaimsSet().getStringClaim("repId")).isEqualTo("r-001");
         assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("REP");
     }
@@ -158,10 +297,14 @@ class GatewayIT {
                 .jsonPath("$.errors[?(@.field == 'roles[1]')]").exists()
                 .jsonPath("$.errors[?(@.field == 'repId')]").exists();
 
-        http.post().uri("/auth/dev-token").contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
+        String unreadable = http.post().uri("/auth/dev-token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{not json")
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(unreadable).contains("\"field\":\"body\"", "is missing or not valid JSON")
+                .doesNotContain("Exception", "jackson", "org.springframework", "Unexpected character");
     }
 
     @Test
@@ -181,6 +324,17 @@ class GatewayIT {
                 .exchange()
                 .expectStatus().isUnauthorized();
         assertThat(services.received()).isEmpty();
+    }
+
+    /** A token as the issuer would mint it ({@link #claims()}), changed by {@code change}, signed with its key. */
+    private static String signed(Consumer<JWTClaimsSet.Builder> change) {
+        JWTClaimsSet.Builder claims = claims();
+        change.accept(claims);
+        return TestKeys.signedByTheGateway(claims.build());
+    }
+
+    private static JWTClaimsSet.Builder claims() {
+        return TestKeys.claims("http://gateway.test");
     }
 
     private String devToken(Map<String, Object> body) {

@@ -3,6 +3,7 @@ package io.quotaflow.gateway;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stand-ins for the four services behind the gateway: real HTTP servers that record each request they
- * receive and answer with who they are. (The end-to-end run with the real services is in system-tests.)
+ * Stand-ins for the four services behind the gateway: real HTTP servers that read and record each request
+ * they receive and answer with who they are. (The end-to-end run with the real services is in system-tests.)
  */
 final class StubServices {
 
@@ -44,10 +45,22 @@ final class StubServices {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
+                // Like a real service, read the whole body before answering.
+                boolean wholeBody;
+                try (InputStream body = exchange.getRequestBody()) {
+                    body.transferTo(OutputStream.nullOutputStream());
+                    wholeBody = true;
+                } catch (IOException cutOff) {
+                    wholeBody = false;
+                }
                 received.add(new Received(name, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
-                        exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
+                        exchange.getRequestHeaders().getFirst("X-Forwarded-For"), wholeBody));
+                if (!wholeBody) {
+                    exchange.close();
+                    return;
+                }
                 byte[] body = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
@@ -62,7 +75,8 @@ final class StubServices {
         }
     }
 
+    /** @param wholeBody whether the request's body arrived to its end */
     record Received(String service, String method, String path, String authorization, String correlationId,
-                    String forwardedFor) {
+                    String forwardedFor, boolean wholeBody) {
     }
 }

@@ -94,6 +94,8 @@ public final class LocalStack implements AutoCloseable {
                 env.put("QUOTAFLOW_JWK_SET_URI", gatewayUrl + "/.well-known/jwks.json");
                 env.put("QUOTAFLOW_JWT_ISSUER", gatewayUrl);
                 if (service.name().equals("gateway")) {
+                    env.put("MANAGEMENT_PORT", Integer.toString(options.gatewayManagementPort()));
+                    env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
                     env.put("QUOTAFLOW_DEV_TOKENS_ENABLED", "true");
                     env.put("QUOTAFLOW_SIGNING_KEY_LOCATION", "file:" + signingKey);
                     env.put("QUOTAFLOW_GENERATE_SIGNING_KEY", "true");
@@ -144,6 +146,10 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceProcess service : services) {
             out.printf("  %-18s %-24s log: %s%n", service.name(), service.url(), service.log());
         }
+        if (!services.isEmpty()) {
+            out.printf("  %-18s http://127.0.0.1:%d/actuator/prometheus (the gateway's actuator)%n", "gateway metrics",
+                    options.gatewayManagementPort());
+        }
         out.printf("  %-18s %s%n", "Kafka", kafka.bootstrapServers());
         out.printf("  %-18s %s%n", "MongoDB", mongo.connectionString());
         if (!services.isEmpty()) {
@@ -185,6 +191,9 @@ public final class LocalStack implements AutoCloseable {
         ports.put("MongoDB (--mongo-port)", options.mongoPort());
         for (Service service : wanted) {
             ports.put(service.name() + " (--" + service.name() + "-port)", options.servicePorts().get(service.name()));
+        }
+        if (!wanted.isEmpty()) {
+            ports.put("the gateway's actuator (--gateway-management-port)", options.gatewayManagementPort());
         }
         List<String> busy = ports.entrySet().stream()
                 .filter(entry -> !Ports.isFree(entry.getValue()))

@@ -15,6 +15,7 @@ record LocalStackOptions(
         int kafkaControllerPort,
         int mongoPort,
         Map<String, Integer> servicePorts,
+        int gatewayManagementPort,
         boolean infraOnly,
         String jvmOptions,
         Duration startupTimeout,
@@ -33,6 +34,8 @@ record LocalStackOptions(
               --mongo-port=27017       MongoDB port
               --gateway-port=8080      --target-service-port=8081   --activity-service-port=8082
               --kpi-service-port=8083  --incentive-service-port=8084
+              --gateway-management-port=8090   the gateway's actuator (Prometheus, metrics, routes);
+                                       its public port serves health only
               --infra-only             start Kafka and MongoDB only (run the services from your IDE)
               --jvm-options="..."      JVM options of each service (default: small heap, fast start-up)
               --startup-timeout=240    seconds to wait for every service to report UP
@@ -66,6 +69,7 @@ record LocalStackOptions(
                 port(values.remove("kafka-controller-port"), 9093, "kafka-controller-port"),
                 port(values.remove("mongo-port"), 27017, "mongo-port"),
                 servicePorts,
+                port(values.remove("gateway-management-port"), 8090, "gateway-management-port"),
                 Boolean.parseBoolean(values.remove("infra-only")),
                 orDefault(values.remove("jvm-options"),
                         "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"),

@@ -19,6 +19,7 @@ class LocalStackOptionsTest {
         assertThat(options.servicePorts()).containsEntry("gateway", 8080).containsEntry("target-service", 8081)
                 .containsEntry("activity-service", 8082).containsEntry("kpi-service", 8083)
                 .containsEntry("incentive-service", 8084);
+        assertThat(options.gatewayManagementPort()).isEqualTo(8090);
         assertThat(options.dataDir()).isNull();
         assertThat(options.infraOnly()).isFalse();
     }
@@ -26,12 +27,14 @@ class LocalStackOptionsTest {
     @Test
     void shouldReadEveryOption() {
         LocalStackOptions options = LocalStackOptions.parse(new String[]{"--data-dir=.data", "--kafka-port=19092",
-                "--gateway-port=18080", "--kpi-service-port=18083", "--infra-only", "--startup-timeout=30"});
+                "--gateway-port=18080", "--kpi-service-port=18083", "--gateway-management-port=18090", "--infra-only",
+                "--startup-timeout=30"});
 
         assertThat(options.dataDir().isAbsolute()).isTrue();
         assertThat(options.dataDir().getFileName()).hasToString(".data");
         assertThat(options.kafkaPort()).isEqualTo(19092);
         assertThat(options.servicePorts()).containsEntry("gateway", 18080).containsEntry("kpi-service", 18083);
+        assertThat(options.gatewayManagementPort()).isEqualTo(18090);
         assertThat(options.infraOnly()).isTrue();
         assertThat(options.startupTimeout()).hasSeconds(30);
     }

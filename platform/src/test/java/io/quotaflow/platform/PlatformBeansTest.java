@@ -12,8 +12,6 @@ import io.quotaflow.platform.messaging.EventPublisher;
 import io.quotaflow.platform.messaging.Leases;
 import io.quotaflow.platform.messaging.MessagingConfiguration;
 import io.quotaflow.platform.messaging.OutboxRelay;
-import io.quotaflow.platform.security.SecurityConfiguration;
-import io.quotaflow.platform.web.WebConfiguration;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -38,7 +36,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,9 +45,6 @@ class PlatformBeansTest {
 
     private static final String AUTO_CONFIGURATIONS =
             "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
-
-    /** Their beans are being reworked in another change, which brings them under this rule. */
-    private static final Set<Class<?>> OWNED_ELSEWHERE = Set.of(WebConfiguration.class, SecurityConfiguration.class);
 
     private final ApplicationContextRunner service = new ApplicationContextRunner()
             .withInitializer(context -> context.getBeanFactory()
@@ -84,7 +78,6 @@ class PlatformBeansTest {
         List<Class<?>> configurations = imports.lines().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .<Class<?>>map(PlatformBeansTest::load)
-                .filter(configuration -> !OWNED_ELSEWHERE.contains(configuration))
                 .toList();
 
         assertThat(configurations).isNotEmpty();

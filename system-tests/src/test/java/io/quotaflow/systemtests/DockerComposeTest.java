@@ -74,12 +74,24 @@ class DockerComposeTest {
         String prometheus = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"));
         for (String module : serviceModules()) {
             Map<String, Object> environment = map(map(services.get(module)).get("environment"));
-            assertThat(prometheus).as(module).contains(module + ":" + environment.get("SERVER_PORT"));
+            Object actuatorPort = environment.getOrDefault("MANAGEMENT_PORT", environment.get("SERVER_PORT"));
+            assertThat(prometheus).as(module).contains(module + ":" + actuatorPort);
         }
         assertThat(prometheus).contains("/actuator/prometheus");
         assertThat(services).containsKeys("prometheus", "grafana");
         assertThat(Files.readString(ROOT.resolve("ops/grafana/provisioning/datasources/prometheus.yml")))
                 .contains("http://prometheus:9090");
+    }
+
+    @Test
+    void shouldPublishTheGatewaysPublicPortButNotItsActuator() {
+        Map<String, Object> gateway = map(services.get("gateway"));
+        Map<String, Object> environment = map(gateway.get("environment"));
+
+        assertThat(environment.get("MANAGEMENT_PORT")).isNotNull().isNotEqualTo(environment.get("SERVER_PORT"));
+        assertThat((List<?>) gateway.get("ports")).map(Object::toString)
+                .containsExactly(environment.get("SERVER_PORT") + ":" + environment.get("SERVER_PORT"))
+                .noneMatch(port -> port.contains(environment.get("MANAGEMENT_PORT").toString()));
     }
 
     @Test

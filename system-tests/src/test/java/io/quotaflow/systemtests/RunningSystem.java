@@ -39,8 +39,8 @@ final class RunningSystem implements AutoCloseable {
     static RunningSystem start(Duration timeout) {
         Path root = Path.of(System.getProperty("quotaflow.project-dir", "..")).toAbsolutePath().normalize();
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String name : List.of("gateway", "target-service", "activity-service", "kpi-service",
-                "incentive-service", "kafka", "kafka-controller", "mongo")) {
+        for (String name : List.of("gateway", "gateway-management", "target-service", "activity-service",
+                "kpi-service", "incentive-service", "kafka", "kafka-controller", "mongo")) {
             ports.put(name, Ports.free());
         }
         List<String> command = new ArrayList<>(List.of(

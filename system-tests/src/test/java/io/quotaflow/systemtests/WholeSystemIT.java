@@ -113,6 +113,19 @@ class WholeSystemIT {
 
     @Test
     @Order(5)
+    void shouldKeepTheGatewaysMetricsOnItsManagementPortOnly() throws Exception {
+        HttpResponse<String> publicPort = get(system.url("gateway") + "/actuator/prometheus", null);
+        HttpResponse<String> managementPort = get(system.url("gateway-management") + "/actuator/prometheus", null);
+
+        assertThat(publicPort.statusCode()).isIn(401, 404);
+        assertThat(publicPort.body()).doesNotContain("jvm_memory_used_bytes");
+        assertThat(managementPort.statusCode()).isEqualTo(200);
+        assertThat(managementPort.body()).contains("application=\"gateway\"");
+        assertThat(system.output()).contains(system.url("gateway-management") + "/actuator/prometheus");
+    }
+
+    @Test
+    @Order(6)
     void shouldLeaveNoProcessAndNoPortBehindWhenStopped() throws Exception {
         List<ProcessHandle> processes = system.processes();
         assertThat(processes).hasSize(6);

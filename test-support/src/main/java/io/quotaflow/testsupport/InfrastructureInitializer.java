@@ -17,6 +17,7 @@ abstract class InfrastructureInitializer implements ApplicationContextInitialize
                 "spring.mongodb.uri=" + infrastructure.mongoConnectionString(),
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.shared().jwkSetUri(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
+                "quotaflow.security.audience=" + TestTokens.AUDIENCE,
                 "quotaflow.outbox.relay-interval=500ms",
                 "quotaflow.clock.fixed=" + TestClock.NOW,
                 "spring.cloud.stream.kafka.binder.replication-factor=1"

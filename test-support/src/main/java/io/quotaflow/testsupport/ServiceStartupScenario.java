@@ -70,12 +70,20 @@ public abstract class ServiceStartupScenario {
 
     @Test
     void shouldRejectTokensSignedByAnUnknownKeyOrExpired() {
-        http.get().uri(whoamiPath())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.signedByStranger("mallory", List.of("ADMIN")))
-                .exchange().expectStatus().isUnauthorized();
-        http.get().uri(whoamiPath())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.expired("alice", List.of("ADMIN")))
-                .exchange().expectStatus().isUnauthorized();
+        assertRefused(tokens.signedByStranger("mallory", List.of("ADMIN")));
+        assertRefused(tokens.expired("alice", List.of("ADMIN")));
+    }
+
+    @Test
+    void shouldRejectTokensOfAnotherIssuerOrAudience() {
+        assertRefused(tokens.wrongIssuer("alice", List.of("ADMIN")));
+        assertRefused(tokens.wrongAudience("alice", List.of("ADMIN")));
+    }
+
+    @Test
+    void shouldRejectUnsignedTokens() {
+        assertRefused(tokens.unsigned("alice", List.of("ADMIN")));
+        assertRefused(tokens.withoutSignature(tokens.admin()));
     }
 
     @Test
@@ -99,6 +107,17 @@ public abstract class ServiceStartupScenario {
                 .expectBody()
                 .jsonPath("$.repId").isEqualTo("r-001")
                 .jsonPath("$.roles[0]").isEqualTo("REP");
+    }
+
+    /** 401 problem+json that says no more than that a valid token is needed. */
+    private void assertRefused(String token) {
+        http.get().uri(whoamiPath()).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.detail").isEqualTo("A valid bearer token is required.");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
@@ -25,13 +26,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Mints tokens the way the gateway does (RS256, claims {@code sub}, {@code roles}, {@code repId},
- * {@code teamIds}) with a key generated per test JVM, and serves that key as a JWK set over HTTP so
- * services validate test tokens exactly as they validate real ones.
+ * Mints tokens the way the gateway does (RS256, claims {@code iss}, {@code aud}, {@code sub}, {@code roles},
+ * {@code repId}, {@code teamIds}) with a key generated per test JVM, and serves that key as a JWK set over HTTP so
+ * services validate test tokens exactly as they validate real ones. Also mints the tokens a service must refuse:
+ * expired, tampered, signed by a stranger, for another issuer or audience, unsigned.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "http://quotaflow.test";
+    /** The default of {@code quotaflow.security.audience}, which the services under test keep. */
+    public static final String AUDIENCE = "quotaflow";
 
     private final RSAKey key;
     private final RSAKey stranger;
@@ -77,12 +81,32 @@ public final class TestTokens {
     }
 
     public String token(String subject, List<String> roles, String repId, List<String> teamIds) {
-        return sign(key, claims(subject, roles, repId, teamIds, Instant.now().plus(Duration.ofMinutes(30))));
+        return sign(key, claims(subject, roles, repId, teamIds, Instant.now().plus(Duration.ofMinutes(30))).build());
     }
 
     /** Same claims, expired a minute ago. */
     public String expired(String subject, List<String> roles) {
-        return sign(key, claims(subject, roles, null, List.of(), Instant.now().minus(Duration.ofMinutes(1))));
+        return sign(key, claims(subject, roles, null, List.of(), Instant.now().minus(Duration.ofMinutes(1))).build());
+    }
+
+    /** Signed with the trusted key, but issued by someone else. */
+    public String wrongIssuer(String subject, List<String> roles) {
+        return sign(key, valid(subject, roles).issuer("http://issuer.elsewhere.test").build());
+    }
+
+    /** Signed with the trusted key and by the right issuer, but meant for another application. */
+    public String wrongAudience(String subject, List<String> roles) {
+        return sign(key, valid(subject, roles).audience("another-application").build());
+    }
+
+    /** The right claims with {@code "alg": "none"} and no signature at all. */
+    public String unsigned(String subject, List<String> roles) {
+        return new PlainJWT(valid(subject, roles).build()).serialize();
+    }
+
+    /** A valid token with its signature cut off ({@code header.payload.}). */
+    public String withoutSignature(String token) {
+        return token.substring(0, token.lastIndexOf('.') + 1);
     }
 
     /** A valid token whose payload was altered after signing (e.g. a REP promoting itself to ADMIN). */
@@ -97,13 +121,18 @@ public final class TestTokens {
 
     /** Well-formed and signed, with the right key id, but by a key nobody trusts. */
     public String signedByStranger(String subject, List<String> roles) {
-        return sign(stranger, claims(subject, roles, null, List.of(), Instant.now().plus(Duration.ofMinutes(30))));
+        return sign(stranger, valid(subject, roles).build());
     }
 
-    private static JWTClaimsSet claims(String subject, List<String> roles, String repId, List<String> teamIds,
-                                       Instant expiresAt) {
+    private static JWTClaimsSet.Builder valid(String subject, List<String> roles) {
+        return claims(subject, roles, null, List.of(), Instant.now().plus(Duration.ofMinutes(30)));
+    }
+
+    private static JWTClaimsSet.Builder claims(String subject, List<String> roles, String repId, List<String> teamIds,
+                                               Instant expiresAt) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(30))))
                 .expirationTime(Date.from(expiresAt))
@@ -113,7 +142,7 @@ public final class TestTokens {
         if (repId != null) {
             claims.claim("repId", repId);
         }
-        return claims.build();
+        return claims;
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) {

@@ -34,7 +34,7 @@ class ServiceArchitectureTest {
 
     @Test
     void shouldFindCodeSharedOutsideEventsAndPlatform() {
-        assertThat(violations(ServiceArchitecture.servicesShareOnlyEventsAndPlatform))
+        assertThat(violations(ServiceArchitecture.servicesShareOnlyTheSharedModules))
                 .contains("PinnedTime").contains("PlanPeek").doesNotContain("domain.Pace.");
     }
 
@@ -44,7 +44,7 @@ class ServiceArchitectureTest {
 
         assertThat(ServiceArchitecture.domainPackagesAreFrameworkFree.evaluate(clean).hasViolation()).isFalse();
         assertThat(ServiceArchitecture.noServiceUsesAnotherServicesCode.evaluate(clean).hasViolation()).isFalse();
-        assertThat(ServiceArchitecture.servicesShareOnlyEventsAndPlatform.evaluate(clean).hasViolation()).isFalse();
+        assertThat(ServiceArchitecture.servicesShareOnlyTheSharedModules.evaluate(clean).hasViolation()).isFalse();
     }
 
     private String violations(ArchRule rule) {

@@ -1,6 +1,7 @@
 package io.quotaflow.gateway.security;
 
-import io.quotaflow.gateway.web.InvalidRequestException;
+import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.InvalidInputException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -50,6 +51,7 @@ class DevTokenController {
         Instant expiresAt = now.plus(properties.devTokens().lifetime());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
+                .audience(List.of(properties.audience()))
                 .subject(request.sub())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
@@ -65,35 +67,35 @@ class DevTokenController {
     }
 
     private static void validate(DevTokenRequest request) {
-        List<String[]> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (request.sub() == null || !ID.matcher(request.sub()).matches()) {
-            errors.add(new String[]{"sub", "is required: 1-64 letters, digits or . _ @ : -"});
+            errors.add(new FieldProblem("sub", "is required: 1-64 letters, digits or . _ @ : -"));
         }
         if (request.roles() == null || request.roles().isEmpty()) {
-            errors.add(new String[]{"roles", "must name at least one of " + ROLES});
+            errors.add(new FieldProblem("roles", "must name at least one of " + ROLES));
         } else {
             for (int i = 0; i < request.roles().size(); i++) {
                 if (!ROLES.contains(request.roles().get(i))) {
-                    errors.add(new String[]{"roles[" + i + "]", "must be one of " + ROLES});
+                    errors.add(new FieldProblem("roles[" + i + "]", "must be one of " + ROLES));
                 }
             }
             if (request.roles().contains("REP") && (request.repId() == null || !ID.matcher(request.repId()).matches())) {
-                errors.add(new String[]{"repId", "is required for the REP role"});
+                errors.add(new FieldProblem("repId", "is required for the REP role"));
             }
             if (request.roles().contains("MANAGER") && (request.teamIds() == null || request.teamIds().isEmpty())) {
-                errors.add(new String[]{"teamIds", "is required for the MANAGER role"});
+                errors.add(new FieldProblem("teamIds", "is required for the MANAGER role"));
             }
         }
         if (request.teamIds() != null) {
             for (int i = 0; i < request.teamIds().size(); i++) {
                 String team = request.teamIds().get(i);
                 if (team == null || !ID.matcher(team).matches()) {
-                    errors.add(new String[]{"teamIds[" + i + "]", "must be 1-64 letters, digits or . _ @ : -"});
+                    errors.add(new FieldProblem("teamIds[" + i + "]", "must be 1-64 letters, digits or . _ @ : -"));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw new InvalidInputException(errors);
         }
     }
 

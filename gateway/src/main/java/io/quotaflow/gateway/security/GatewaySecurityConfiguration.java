@@ -2,11 +2,12 @@ package io.quotaflow.gateway.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import io.quotaflow.gateway.web.CorrelationIdFilter;
-import io.quotaflow.gateway.web.Problems;
+import io.quotaflow.gateway.web.ProblemResponses;
+import io.quotaflow.web.ProblemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Conditional;
@@ -19,10 +20,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -30,14 +31,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
 /**
  * The gateway authenticates every external call to {@code /api/**} with a JWT before routing it. Signed
- * CRM webhooks pass without one (their signature is checked by activity-service); health, metrics and the
- * JWK set are public. The services validate the same token again.
+ * CRM webhooks pass without one (their signature is checked by activity-service); health and the JWK set are
+ * public; the rest of the actuator answers only on the internal management port. The services validate the same
+ * token again.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -45,18 +46,11 @@ public class GatewaySecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GatewaySecurityConfiguration.class);
 
+    /** What the public port tells anyone of the gateway's health (see PublicHealthController). */
+    static final String[] PUBLIC_HEALTH = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
+
     /** Webhooks authenticated by their signature, not by a token. */
     static final String[] SIGNED_WEBHOOKS = {"/api/crm/hubspot", "/api/crm/salesforce", "/api/crm/webhook"};
-
-    @Bean
-    Problems problems(JsonMapper mapper) {
-        return new Problems(mapper);
-    }
-
-    @Bean
-    CorrelationIdFilter correlationIdFilter() {
-        return new CorrelationIdFilter();
-    }
 
     @Bean
     Clock clock() {
@@ -64,15 +58,17 @@ public class GatewaySecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/.well-known/jwks.json").permitAll()
+                        // The actuator answers on the internal management port only: Prometheus scrapes it there.
+                        .matchers(EndpointRequest.toAnyEndpoint()).permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_HEALTH).permitAll()
+                        .pathMatchers("/.well-known/jwks.json").permitAll()
                         .pathMatchers(HttpMethod.POST, "/auth/dev-token").permitAll()
                         .pathMatchers(HttpMethod.POST, SIGNED_WEBHOOKS).permitAll()
                         .pathMatchers("/api/**", "/actuator/**").authenticated()
@@ -80,21 +76,21 @@ public class GatewaySecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> {
                         })
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                                e.getMessage())))
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange,
+                                ProblemFactory.unauthorized()))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange,
+                                ProblemFactory.forbidden())))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                                e.getMessage())))
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange,
+                                ProblemFactory.unauthorized()))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange,
+                                ProblemFactory.forbidden())))
                 .build();
     }
 
     /**
      * Tokens are validated against the gateway's own key (embedded demo, or a configured key in
-     * production) or against the external issuer's JWK set; the issuer claim is checked either way.
+     * production) or against the external issuer's JWK set; expiry, issuer and audience are checked either way.
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<SigningKey> ownKey) {
@@ -108,7 +104,8 @@ public class GatewaySecurityConfiguration {
                     + "(its own key) or QUOTAFLOW_JWK_SET_URI (an OIDC issuer's key set).");
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(), new JwtIssuerValidator(properties.issuer())));
+                new JwtTimestampValidator(), new JwtIssuerValidator(properties.issuer()),
+                new JwtAudienceValidator(properties.audience())));
         return decoder;
     }
 

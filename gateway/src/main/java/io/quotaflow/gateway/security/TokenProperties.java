@@ -9,6 +9,8 @@ import java.time.Duration;
  * How the gateway validates and (in the embedded demo only) mints tokens.
  *
  * @param issuer             the {@code iss} every accepted token must carry (and that minted tokens get)
+ * @param audience           the {@code aud} every accepted token must name (and that minted tokens get);
+ *                           {@code quotaflow} unless set
  * @param signingKeyLocation a PEM (PKCS#8) RSA private key (e.g. {@code file:/run/secrets/key.pem}); when set,
  *                           the gateway validates tokens with its public half and publishes that at
  *                           {@code /.well-known/jwks.json}
@@ -17,11 +19,12 @@ import java.time.Duration;
  * @param devTokens          dev-only token minting at {@code POST /auth/dev-token}
  */
 @ConfigurationProperties("quotaflow.gateway.tokens")
-public record TokenProperties(String issuer, String signingKeyLocation, boolean generateSigningKey, String jwkSetUri,
+public record TokenProperties(String issuer, String audience, String signingKeyLocation, boolean generateSigningKey, String jwkSetUri,
                               DevTokens devTokens) {
 
     public TokenProperties {
         issuer = StringUtils.hasText(issuer) ? issuer : "http://127.0.0.1:8080";
+        audience = StringUtils.hasText(audience) ? audience : "quotaflow";
         signingKeyLocation = StringUtils.hasText(signingKeyLocation) ? signingKeyLocation : null;
         jwkSetUri = StringUtils.hasText(jwkSetUri) ? jwkSetUri : null;
         devTokens = devTokens == null ? new DevTokens(false, Duration.ofHours(8)) : devTokens;

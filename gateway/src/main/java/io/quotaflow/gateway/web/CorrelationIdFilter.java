@@ -1,5 +1,6 @@
 package io.quotaflow.gateway.web;
 
+import io.quotaflow.web.CorrelationId;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -7,27 +8,20 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 /**
- * Every request through the gateway carries an {@code X-Correlation-Id}: the client's if it is sane,
- * otherwise a new one. It is forwarded to the service (which copies it onto the events it publishes)
- * and returned to the client, even on the gateway's own 401s.
+ * Every request through the gateway carries an {@code X-Correlation-Id} ({@link CorrelationId}'s rule: the
+ * client's if it is sane, otherwise a new one). It is forwarded to the service (which copies it onto the events it
+ * publishes) and returned to the client, even on the gateway's own errors.
  */
 public class CorrelationIdFilter implements WebFilter, Ordered {
 
-    public static final String HEADER = "X-Correlation-Id";
-    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
-
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String given = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String correlationId = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String correlationId = CorrelationId.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
         ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(headers -> headers.set(HEADER, correlationId))
+                .headers(headers -> headers.set(CorrelationId.HEADER, correlationId))
                 .build();
-        exchange.getResponse().getHeaders().set(HEADER, correlationId);
+        exchange.getResponse().getHeaders().set(CorrelationId.HEADER, correlationId);
         return chain.filter(exchange.mutate().request(request).build());
     }
 

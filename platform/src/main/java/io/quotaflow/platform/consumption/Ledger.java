@@ -225,6 +225,7 @@ public final class Ledger<E extends DomainEvent> {
         steps.reached(consumer, topicPartition, Step.EVENTS_PUBLISHED);
         store.advance(consumer, topicPartition, entry.to());
         steps.reached(consumer, topicPartition, Step.CHECKPOINT_ADVANCED);
+        projection.afterApplied(topicPartition);
     }
 
     private void deadLetter(RawRecord record, String reason) {

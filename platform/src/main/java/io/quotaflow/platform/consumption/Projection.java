@@ -30,4 +30,11 @@ public interface Projection<E extends DomainEvent> {
     /** Called once after the chunk's last event, e.g. to derive coalesced events from what changed. */
     default void complete(Batch batch) {
     }
+
+    /**
+     * Called once a chunk of {@code topicPartition} is durably applied (by this process, or recovered from
+     * another's journal entry), e.g. to refresh an in-memory cache of the documents.
+     */
+    default void afterApplied(String topicPartition) {
+    }
 }

@@ -1,6 +1,6 @@
 package io.quotaflow.platform.csv;
 
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;

@@ -1,7 +1,7 @@
 package io.quotaflow.platform.csv;
 
-import io.quotaflow.platform.web.FieldProblem;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.InvalidInputException;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -137,9 +137,6 @@ public final class CsvTable {
         if (cause instanceof CharacterCodingException) {
             return new InvalidInputException(FILE, "is not UTF-8 text");
         }
-        if (cause instanceof CSVException) {
-            return new InvalidInputException(FILE, "is not valid CSV: " + cause.getMessage());
-        }
         return new UncheckedIOException("cannot read the uploaded CSV file", cause);
     }
 
@@ -158,13 +155,26 @@ public final class CsvTable {
         Line next() {
             while (true) {
                 long linesBefore = parser.getCurrentLineNumber();
-                if (!records.hasNext()) {
+                CSVRecord record = nextRecord(linesBefore + 1);
+                if (record == null) {
                     return null;
                 }
-                CSVRecord record = records.next();
                 if (record.stream().anyMatch(cell -> !cell.isEmpty())) {
                     return new Line(Math.toIntExact(linesBefore + 1), record);
                 }
+            }
+        }
+
+        /** Says where the file stops being CSV in our words; the parser's message is not for clients. */
+        private CSVRecord nextRecord(long line) {
+            try {
+                return records.hasNext() ? records.next() : null;
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CSVException) {
+                    throw new InvalidInputException(FILE, "is not valid CSV from line " + line
+                            + " on: check the quotes of that row");
+                }
+                throw e;
             }
         }
     }

@@ -1,10 +1,11 @@
 package io.quotaflow.platform.security;
 
 import io.quotaflow.platform.web.ProblemResponses;
+import io.quotaflow.web.ProblemFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * Every Quotaflow service is an OAuth2 resource server: each call carries a JWT that the service
- * validates itself (signature from the JWK set, issuer, expiry) even though the gateway already did.
+ * validates itself (signature from the JWK set, issuer, audience {@code quotaflow.security.audience}, expiry)
+ * even though the gateway already did.
  * Roles come from the {@code roles} claim (see {@code quotaflow-defaults.yml}). Failures are answered
  * with RFC 9457 problem details.
  */
@@ -34,6 +36,7 @@ public class SecurityConfiguration {
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain quotaflowSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
                                                      ProblemResponses problems) throws Exception {
         String[] servicePublic = properties.publicPaths().toArray(String[]::new);
@@ -48,18 +51,19 @@ public class SecurityConfiguration {
                         .jwt(jwt -> {
                         })
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                                ProblemFactory.unauthorized()))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                HttpStatus.FORBIDDEN, e.getMessage())))
+                                ProblemFactory.forbidden())))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                                ProblemFactory.unauthorized()))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                HttpStatus.FORBIDDEN, e.getMessage())));
+                                ProblemFactory.forbidden())));
         return http.build();
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "callerArgumentResolver")
     WebMvcConfigurer callerArgumentResolver() {
         return new WebMvcConfigurer() {
             @Override
@@ -70,6 +74,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     WhoAmIController whoAmIController() {
         return new WhoAmIController();
     }

@@ -1,5 +1,10 @@
 package io.quotaflow.platform.web;
 
+import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.HttpLimits;
+import io.quotaflow.web.InvalidInputException;
+import io.quotaflow.web.ProblemFactory;
+import io.quotaflow.web.RequestBodyTooLargeException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,48 +45,54 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final HttpLimits limits;
+
+    public ApiExceptionHandler(HttpLimits limits) {
+        this.limits = limits;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
-        return respond(ProblemResponses.invalid(e.problems()));
+        return respond(ProblemFactory.invalid(e.problems()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
-        return respond(ProblemResponses.invalid(e.getConstraintViolations().stream()
+        return respond(ProblemFactory.invalid(e.getConstraintViolations().stream()
                 .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList()));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return respond(ProblemResponses.problem(HttpStatus.NOT_FOUND, e.getMessage()));
+        return respond(ProblemFactory.notFound(e.getMessage()));
     }
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONFLICT, e.getMessage());
-        if (e.field() != null) {
-            problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
-        }
-        return respond(problem);
+        return respond(ProblemFactory.conflict(e.getMessage(), e.field()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        return respond(ProblemResponses.problem(HttpStatus.FORBIDDEN, e.getMessage()));
+        // Spring Security's and our own (Caller's) reasons stay in the logs: which rule refused is not for the caller.
+        log.debug("Refused: {}", e.getMessage());
+        return respond(ProblemFactory.forbidden());
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "A valid bearer token is required."));
+        return respond(ProblemFactory.unauthorized());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.foundIn(e);
+        if (tooLarge != null) {
+            return respond(ProblemFactory.tooLarge(tooLarge.limit()));
+        }
         log.error("Unhandled error", e);
-        return respond(ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; quote the correlation id when reporting it."));
+        return respond(ProblemFactory.internalError());
     }
 
     @Override
@@ -93,7 +104,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         e.getBindingResult().getGlobalErrors()
                 .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), message(error))));
-        return body(ProblemResponses.invalid(errors));
+        return body(ProblemFactory.invalid(errors));
     }
 
     @Override
@@ -103,17 +114,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
                 errors.add(new FieldProblem(parameterName(result.getMethodParameter().getParameterName(), error),
                         message(error)))));
-        return body(ProblemResponses.invalid(errors));
+        return body(ProblemFactory.invalid(errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.foundIn(e);
+        if (tooLarge != null) {
+            return body(ProblemFactory.tooLarge(tooLarge.limit()));
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return body(ProblemResponses.invalid(List.of(problem(path(jackson), jackson))));
+            return body(ProblemFactory.invalid(List.of(problem(path(jackson), jackson))));
         }
-        return body(ProblemResponses.invalid(List.of(new FieldProblem("body",
+        return body(ProblemFactory.invalid(List.of(new FieldProblem("body",
                 cause instanceof JacksonException ? "is not valid JSON" : "is missing or unreadable"))));
     }
 
@@ -122,37 +137,52 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : e.getPropertyName();
-        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-        return body(ProblemResponses.invalid(List.of(new FieldProblem(name, "must be a valid " + type))));
+        Class<?> type = e.getRequiredType() == null ? Object.class : e.getRequiredType();
+        return body(ProblemFactory.invalid(List.of(FieldProblem.unreadable(name, type))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return body(ProblemResponses.invalid(List.of(new FieldProblem(e.getParameterName(), "is required"))));
+        return body(ProblemFactory.invalid(List.of(new FieldProblem(e.getParameterName(), "is required"))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return body(ProblemResponses.invalid(List.of(new FieldProblem(e.getRequestPartName(), "is required"))));
+        return body(ProblemFactory.invalid(List.of(new FieldProblem(e.getRequestPartName(), "is required"))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE,
-                "The upload is larger than the limit of " + e.getMaxUploadSize() + " bytes.");
-        problem.setProperty("errors", List.of(new FieldProblem("file", "is too large")));
-        return body(problem);
+        return body(ProblemFactory.tooLarge(limits.forUploads()));
+    }
+
+    /**
+     * Every other error Spring MVC knows (no handler, method or media type not supported, ...): the framework's
+     * detail names its classes or echoes input, so the problem says only what the status means, in our words.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        ResponseEntity<Object> response = body(ProblemFactory.forStatus(status));
+        HttpHeaders merged = new HttpHeaders();
+        merged.addAll(headers);
+        response.getHeaders().forEach(merged::put);
+        return new ResponseEntity<>(response.getBody(), merged, status);
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ProblemDetail correlated = ProblemResponses.correlated(problem);
+        HttpHeaders headers = new HttpHeaders();
+        ProblemFactory.headers(correlated).forEach(headers::set);
+        return ResponseEntity.status(correlated.getStatus()).headers(headers).body(correlated);
     }
 
     private static ResponseEntity<Object> body(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ResponseEntity<ProblemDetail> response = respond(problem);
+        return new ResponseEntity<>(response.getBody(), response.getHeaders(), response.getStatusCode());
     }
 
     private static String message(MessageSourceResolvable error) {
@@ -188,8 +218,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static FieldProblem problem(String field, JacksonException e) {
-        if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
-            return new FieldProblem(field, instantiation.getCause().getMessage());
+        if (e instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() instanceof InvalidInputException ours) {
+            // A value refused by our own rule, in our words; any other cause's text is not for clients.
+            return new FieldProblem(field, ours.problems().get(0).message());
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return FieldProblem.unreadable(field, mismatch.getTargetType());

@@ -1,20 +1,19 @@
 package io.quotaflow.platform.web;
 
+import io.quotaflow.web.CorrelationId;
 import org.slf4j.MDC;
 
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The correlation id of the work in progress: taken from {@code X-Correlation-Id} on HTTP and from the
- * {@code correlationId} header on Kafka, kept in the logging MDC, and copied onto every event published.
+ * {@code correlationId} header on Kafka, kept in the logging MDC, and copied onto every event published. Which ids
+ * are accepted is {@link CorrelationId}'s rule, the same at the gateway.
  */
 public final class Correlation {
 
-    public static final String HEADER = "X-Correlation-Id";
+    public static final String HEADER = CorrelationId.HEADER;
     public static final String MDC_KEY = "correlationId";
-    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
     private Correlation() {
     }
@@ -25,7 +24,7 @@ public final class Correlation {
 
     /** The caller's id if it is safe to log and pass on, otherwise a new one. */
     public static String acceptOrCreate(String candidate) {
-        return candidate != null && ACCEPTABLE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return CorrelationId.acceptOrCreate(candidate);
     }
 
     /** Runs {@code work} with the correlation id set, restoring the previous one afterwards. */

@@ -1,20 +1,19 @@
 package io.quotaflow.platform.web;
 
+import io.quotaflow.web.ProblemFactory;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.util.List;
 
-/** Builds the RFC 9457 problem documents every Quotaflow service answers errors with. */
+/**
+ * The servlet side of {@link ProblemFactory}: stamps problems with the request's correlation id and writes them
+ * straight to a response, for filters and security handlers that answer before Spring MVC does.
+ */
 public class ProblemResponses {
-
-    public static final URI INVALID_INPUT = URI.create("urn:quotaflow:problem:invalid-input");
 
     private final JsonMapper mapper;
 
@@ -23,33 +22,16 @@ public class ProblemResponses {
         this.mapper = mapper.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
     }
 
-    public static ProblemDetail problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        Correlation.current().ifPresent(id -> problem.setProperty("correlationId", id));
-        return problem;
-    }
-
-    public static ProblemDetail invalid(List<FieldProblem> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, errors.size() == 1
-                ? "Invalid " + errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid.");
-        problem.setType(INVALID_INPUT);
-        problem.setTitle("Invalid input");
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    /** Writes a problem straight to the servlet response (for filters and security handlers). */
-    public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        write(response, problem(status, detail));
+    /** {@code problem} with the correlation id of the request in progress. */
+    public static ProblemDetail correlated(ProblemDetail problem) {
+        return ProblemFactory.withCorrelationId(problem, Correlation.current().orElse(null));
     }
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
+        ProblemDetail correlated = correlated(problem);
+        response.setStatus(correlated.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-        }
-        mapper.writeValue(response.getOutputStream(), problem);
+        ProblemFactory.headers(correlated).forEach(response::setHeader);
+        mapper.writeValue(response.getOutputStream(), correlated);
     }
 }

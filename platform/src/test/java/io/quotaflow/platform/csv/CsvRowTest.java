@@ -1,6 +1,6 @@
 package io.quotaflow.platform.csv;
 
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package io.quotaflow.platform.csv;
 
-import io.quotaflow.platform.web.FieldProblem;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,11 +1,13 @@
 package io.quotaflow.platform.web;
 
+import io.quotaflow.web.HttpLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,16 @@ class WebConfigurationTest {
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WebMvcAutoConfiguration.class,
                     WebConfiguration.class))
             .withPropertyValues("spring.mvc.problemdetails.enabled=true");
+
+    @Test
+    void shouldLetAServiceReplaceItsBeansByDefiningItsOwn() {
+        services.withBean("ownLimits", HttpLimits.class, () -> new HttpLimits(DataSize.ofKilobytes(64), null))
+                .run(context -> {
+                    assertThat(context.getBeanNamesForType(HttpLimits.class)).containsExactly("ownLimits");
+                    assertThat(context).hasSingleBean(ProblemResponses.class).hasBean("correlationIdFilter")
+                            .hasBean("requestSizeLimitFilter");
+                });
+    }
 
     @Test
     void shouldAnswerErrorsWithTheQuotaflowHandlerAloneEvenWithBootProblemDetailsOn() {

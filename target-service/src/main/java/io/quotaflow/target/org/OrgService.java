@@ -1,12 +1,13 @@
 package io.quotaflow.target.org;
 
 import io.quotaflow.platform.csv.CsvRow;
+import io.quotaflow.platform.config.OrganisationProperties;
 import io.quotaflow.platform.csv.CsvTable;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
-import io.quotaflow.platform.web.FieldProblem;
-import io.quotaflow.platform.web.InvalidInputException;
 import io.quotaflow.platform.web.NotFoundException;
+import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.InvalidInputException;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,17 +51,24 @@ public class OrgService implements SalesOrg {
     private final ProductLines productLines;
     private final Teams teams;
     private final Reps reps;
+    private final OrgPublication publication;
+    private final Clock clock;
+    private final ZoneId zone;
 
     private final Kind<RegionInput, Region> regionKind;
     private final Kind<ProductLineInput, ProductLine> productLineKind;
     private final Kind<TeamInput, Team> teamKind;
     private final Kind<RepInput, Rep> repKind;
 
-    OrgService(Regions regions, ProductLines productLines, Teams teams, Reps reps) {
+    OrgService(Regions regions, ProductLines productLines, Teams teams, Reps reps, OrgPublication publication,
+               Clock clock, OrganisationProperties organisation) {
         this.regions = regions;
         this.productLines = productLines;
         this.teams = teams;
         this.reps = reps;
+        this.publication = publication;
+        this.clock = clock;
+        this.zone = organisation.timeZone();
         this.regionKind = new Kind<>(regions, RegionInput.COLUMNS, RegionInput.OPTIONAL_COLUMNS,
                 RegionInput::from, (id, region, references) -> OrgValidator.region(id, region));
         this.productLineKind = new Kind<>(productLines, ProductLineInput.COLUMNS, ProductLineInput.OPTIONAL_COLUMNS,
@@ -182,14 +193,48 @@ public class OrgService implements SalesOrg {
         return reps.findById(id);
     }
 
+    /** Marks every region, product line, team and rep for publication again; answers how many. */
+    public long republish(Caller caller) {
+        caller.requireAnyRole(Role.ADMIN);
+        return publication.republishAll();
+    }
+
+    /**
+     * Stores the entity and marks its new revision for publication in one write, then publishes it. A rep is
+     * replaced only if nobody changed it since it was read (its team history depends on what it was).
+     */
+    @SuppressWarnings("unchecked")
     private <I extends OrgInput<T>, T> Upserted<T> put(Caller caller, Kind<I, T> kind, String id, I input) {
         caller.requireAnyRole(Role.ADMIN);
         List<FieldProblem> problems = kind.rules().check(id, input, new References());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        boolean created = !kind.store().existsById(id);
-        return new Upserted<>(kind.store().save(input.withId(id)), created);
+        T entity;
+        org.bson.Document written;
+        boolean created;
+        if (input instanceof RepInput rep) {
+            Optional<org.bson.Document> stored = publication.stored(Rep.class, id);
+            Optional<Rep> existing = reps.findById(id);
+            created = existing.isEmpty();
+            if (created) {
+                entity = (T) rep.withId(id);
+                written = publication.create(entity, id);
+            } else {
+                entity = (T) rep.replacing(existing.get(), today());
+                written = publication.replace(entity, id, OrgPublication.revisionOf(stored.orElseThrow()));
+            }
+        } else {
+            entity = input.withId(id);
+            written = publication.upsert(entity, id);
+            created = OrgPublication.revisionOf(written) == 1;
+        }
+        publication.publishNow(entity, written);
+        return new Upserted<>(entity, created);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     /** Checks every row before storing any, and reports every bad cell; stores all rows or none. */
@@ -199,6 +244,7 @@ public class OrgService implements SalesOrg {
         References references = new References();
         Map<String, Integer> lineOfId = new HashMap<>();
         Map<String, T> entities = new LinkedHashMap<>();
+        Map<String, I> inputs = new LinkedHashMap<>();
         List<FieldProblem> problems = new ArrayList<>();
         for (CsvRow row : read(csv, kind)) {
             String id = row.text(ID);
@@ -208,17 +254,39 @@ public class OrgService implements SalesOrg {
             List<FieldProblem> rowProblems = row.problemsWith(broken);
             if (rowProblems.isEmpty()) {
                 entities.put(id, input.withId(id));
+                inputs.put(id, input);
             }
             problems.addAll(rowProblems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        int updated = kind.store().findAllById(entities.keySet()).size();
-        if (!dryRun) {
-            kind.store().saveAll(entities.values());
+        List<T> existing = kind.store().findAllById(entities.keySet());
+        if (!dryRun && !entities.isEmpty()) {
+            List<Object> stored = new ArrayList<>();
+            Map<String, Rep> existingReps = new HashMap<>();
+            existing.stream().filter(Rep.class::isInstance).map(Rep.class::cast).forEach(rep -> existingReps.put(rep.id(), rep));
+            for (Map.Entry<String, I> row : inputs.entrySet()) {
+                stored.add(row.getValue() instanceof RepInput rep && existingReps.containsKey(row.getKey())
+                        ? rep.replacing(existingReps.get(row.getKey()), today())
+                        : row.getValue().withId(row.getKey()));
+            }
+            publication.upsertAll(stored, OrgService::idOf);
         }
-        return new ImportResult(entities.size(), entities.size() - updated, updated, dryRun);
+        return new ImportResult(entities.size(), entities.size() - existing.size(), existing.size(), dryRun);
+    }
+
+    private static String idOf(Object entity) {
+        if (entity instanceof Region region) {
+            return region.id();
+        }
+        if (entity instanceof ProductLine line) {
+            return line.id();
+        }
+        if (entity instanceof Team team) {
+            return team.id();
+        }
+        return ((Rep) entity).id();
     }
 
     /** An id the file already used on an earlier line is a problem: which of the rows would win? */

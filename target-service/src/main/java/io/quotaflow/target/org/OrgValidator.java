@@ -1,6 +1,6 @@
 package io.quotaflow.target.org;
 
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -62,6 +62,8 @@ final class OrgValidator {
                 .required("hiredOn", rep.hiredOn())
                 .decimal("capacity", rep.capacity(), CAPACITY)
                 .notBefore("leftOn", rep.leftOn(), "hiredOn", rep.hiredOn())
+                .notBefore("teamSince", rep.teamSince(), "hiredOn", rep.hiredOn())
+                .notBefore("leftOn", rep.leftOn(), "teamSince", rep.teamSince())
                 .problems();
     }
 

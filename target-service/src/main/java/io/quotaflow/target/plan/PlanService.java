@@ -1,10 +1,10 @@
 package io.quotaflow.target.plan;
 
+import io.quotaflow.platform.calendar.OfficialCalendar;
 import io.quotaflow.platform.config.OrganisationProperties;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
 import io.quotaflow.platform.web.ConflictException;
-import io.quotaflow.platform.web.InvalidInputException;
 import io.quotaflow.platform.web.NotFoundException;
 import io.quotaflow.target.decomposition.Allocation;
 import io.quotaflow.target.decomposition.Decomposer;
@@ -19,6 +19,7 @@ import io.quotaflow.target.decomposition.TargetNode;
 import io.quotaflow.target.plan.PlanViews.CommitmentView;
 import io.quotaflow.target.plan.PlanViews.PlanSummary;
 import io.quotaflow.target.plan.PlanViews.PlanView;
+import io.quotaflow.web.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -53,12 +54,12 @@ public class PlanService {
     private final Clock clock;
 
     PlanService(Plans plans, PlanPublication publication, PlanQueries reader, OrgSnapshots org,
-                TargetProperties defaults, OrganisationProperties organisation, Clock clock) {
+                TargetProperties defaults, OfficialCalendar official, OrganisationProperties organisation, Clock clock) {
         this.plans = plans;
         this.publication = publication;
         this.reader = reader;
         this.org = org;
-        this.defaults = defaults;
+        this.defaults = defaults.withOfficial(official);
         this.organisation = organisation;
         this.clock = clock;
     }

@@ -1,12 +1,12 @@
 package io.quotaflow.target.org;
 
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.util.List;
 

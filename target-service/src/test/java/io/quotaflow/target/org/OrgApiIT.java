@@ -1,8 +1,8 @@
 package io.quotaflow.target.org;
 
-import io.quotaflow.platform.web.FieldProblem;
 import io.quotaflow.testsupport.ServiceIT;
 import io.quotaflow.testsupport.TestTokens;
+import io.quotaflow.web.FieldProblem;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package io.quotaflow.target.org;
 
-import io.quotaflow.platform.web.FieldProblem;
+import io.quotaflow.web.FieldProblem;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,7 +160,7 @@ class OrgValidatorTest {
 
         @Test
         void shouldAcceptARepWhoseCapacityIsLeftOut() {
-            assertThat(OrgValidator.rep("r-1", new RepInput("Li Wei", "east-1", HIRED, null, null), KNOWN_TEAMS))
+            assertThat(OrgValidator.rep("r-1", new RepInput("Li Wei", "east-1", HIRED, null, null, null), KNOWN_TEAMS))
                     .isEmpty();
         }
 
@@ -179,7 +179,7 @@ class OrgValidatorTest {
 
         @Test
         void shouldRejectARepOnAnUnknownTeam() {
-            assertThat(OrgValidator.rep("r-1", new RepInput("Li Wei", "west-1", HIRED, null, null), KNOWN_TEAMS))
+            assertThat(OrgValidator.rep("r-1", new RepInput("Li Wei", "west-1", HIRED, null, null, null), KNOWN_TEAMS))
                     .containsExactly(new FieldProblem("teamId", "team west-1 does not exist"));
         }
 
@@ -192,7 +192,7 @@ class OrgValidatorTest {
 
         @Test
         void shouldReportEveryProblemOnce() {
-            assertThat(OrgValidator.rep("r 1", new RepInput(" ", null, null, new BigDecimal("-1"), HIRED), KNOWN_TEAMS))
+            assertThat(OrgValidator.rep("r 1", new RepInput(" ", null, null, new BigDecimal("-1"), HIRED, null), KNOWN_TEAMS))
                     .containsExactly(
                             new FieldProblem("id", "must be 1 to 64 letters, digits, '.', '_', ':' or '-',"
                                     + " and not '.' or '..'"),
@@ -203,7 +203,7 @@ class OrgValidatorTest {
         }
 
         private static RepInput rep(String capacity, LocalDate leftOn) {
-            return new RepInput("Li Wei", "east-1", HIRED, new BigDecimal(capacity), leftOn);
+            return new RepInput("Li Wei", "east-1", HIRED, new BigDecimal(capacity), leftOn, null);
         }
     }
 

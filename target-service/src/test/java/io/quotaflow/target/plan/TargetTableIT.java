@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The target management table (责任主体 | 目标类型 | 月度目标值 | 周均目标 | 关键策略), as JSON and CSV. */
 class TargetTableIT extends PlanScenario {
 
-
     @Test
     void shouldGiveEveryNodeItsMonthlyTargetWeeklyAverageAndKeyStrategy() {
         PlanView plan = api.create(PlanDrafts.withStrategies(PlanDrafts.revenue("3000000.00"),
@@ -52,6 +51,21 @@ class TargetTableIT extends PlanScenario {
                 .hasValue("\uFEFF责任主体,目标类型,月度目标值,周均目标,关键策略");
         assertThat(new String(chinese, StandardCharsets.UTF_8)).contains("公司 Company,销售额,3000000.00,750000.00,");
         assertThat(new String(english, StandardCharsets.UTF_8).lines().count()).isEqualTo(plan.nodes().size() + 1L);
+    }
+
+    @Test
+    void shouldExportAStrategyThatLooksLikeAFormulaAsText() {
+        String formula = "=HYPERLINK(\"http://x\",\"y\")";
+        PlanView plan = api.create(PlanDrafts.withStrategies(PlanDrafts.revenue("3000000.00"),
+                List.of(new PlanDraft.StrategyInput(EntityType.COMPANY, "company", formula))), admin);
+
+        String csv = new String(csv(plan, ""), StandardCharsets.UTF_8);
+        TargetTable table = api.fetch("/api/targets/plans/{id}/table", admin, plan.planId())
+                .expectStatus().isOk().expectBody(TargetTable.class).returnResult().getResponseBody();
+
+        assertThat(csv).contains("company Company,REVENUE,3000000.00,750000.00,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+                .doesNotContain(",\"=HYPERLINK");
+        assertThat(table.rows().get(0).keyStrategy()).as("the JSON table keeps the words as written").isEqualTo(formula);
     }
 
     private byte[] csv(PlanView plan, String query) {

@@ -39,6 +39,15 @@ class OrgController {
         this.org = org;
     }
 
+    /**
+     * Publishes every region, product line, team and rep again on the sales-org topic (for a consumer that lost
+     * its projection); answered at once, the relay publishes within seconds.
+     */
+    @PostMapping("/republish")
+    ResponseEntity<java.util.Map<String, Long>> republish(Caller caller) {
+        return ResponseEntity.accepted().body(java.util.Map.of("entities", org.republish(caller)));
+    }
+
     @PutMapping("/regions/{id}")
     ResponseEntity<Region> putRegion(Caller caller, @PathVariable String id, @RequestBody RegionInput region) {
         return upserted(org.put(caller, id, region));

@@ -1,22 +1,31 @@
-package io.quotaflow.platform.web;
+package io.quotaflow.web;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 
 /** One invalid field of a request: its path as the client wrote it (e.g. {@code levels.base}) and why. */
 public record FieldProblem(String field, String message) {
 
     /**
      * The field holds a value that cannot be read as a {@code type}: "must be a valid date (YYYY-MM-DD)",
-     * "must be one of [MATURE, EMERGING]". JSON bodies and CSV cells say it the same way.
+     * "must be one of [MATURE, EMERGING]". JSON bodies, parameters and CSV cells say it the same way, and never
+     * by the name of a class.
      */
     public static FieldProblem unreadable(String field, Class<?> type) {
         return new FieldProblem(field, type.isEnum()
                 ? "must be one of " + Arrays.toString(type.getEnumConstants())
-                : "must be a valid " + friendlyName(type));
+                : expectation(type));
     }
 
-    private static String friendlyName(Class<?> type) {
-        return switch (type.getSimpleName()) {
+    private static String expectation(Class<?> type) {
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
+            return "must be an object";
+        }
+        return "must be a valid " + switch (type.getSimpleName()) {
             case "BigDecimal" -> "decimal number";
             case "LocalDate" -> "date (YYYY-MM-DD)";
             case "YearMonth" -> "period (YYYY-MM)";
@@ -24,7 +33,10 @@ public record FieldProblem(String field, String message) {
             case "Integer", "int", "Long", "long" -> "whole number";
             case "Double", "double" -> "number";
             case "Boolean", "boolean" -> "boolean";
-            default -> type.getSimpleName();
+            case "String" -> "text";
+            case "Currency" -> "ISO-4217 currency code (e.g. CNY)";
+            case "UUID" -> "UUID";
+            default -> "value";
         };
     }
 }

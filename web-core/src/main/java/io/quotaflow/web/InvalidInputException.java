@@ -1,4 +1,4 @@
-package io.quotaflow.platform.web;
+package io.quotaflow.web;
 
 import java.util.List;
 
