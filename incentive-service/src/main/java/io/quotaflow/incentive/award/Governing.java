@@ -5,7 +5,7 @@ import io.quotaflow.incentive.domain.IncentivePlan;
 import io.quotaflow.incentive.domain.MinimumActivity;
 import io.quotaflow.incentive.domain.PayeeRole;
 import io.quotaflow.incentive.domain.Proration;
-import io.quotaflow.incentive.org.SalesOrg;
+import io.quotaflow.platform.org.OrgDirectory;
 import io.quotaflow.incentive.plan.PlanCatalog;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +24,9 @@ import java.util.function.ToLongFunction;
 public class Governing {
 
     private final PlanCatalog plans;
-    private final SalesOrg org;
+    private final OrgDirectory org;
 
-    public Governing(PlanCatalog plans, SalesOrg org) {
+    public Governing(PlanCatalog plans, OrgDirectory org) {
         this.plans = plans;
         this.org = org;
     }

@@ -16,7 +16,7 @@ import io.quotaflow.incentive.domain.RankRule;
 import io.quotaflow.incentive.domain.Ranking;
 import io.quotaflow.incentive.domain.TeamBonus;
 import io.quotaflow.incentive.domain.TeamBonusRule;
-import io.quotaflow.incentive.org.SalesOrg;
+import io.quotaflow.platform.org.OrgDirectory;
 import io.quotaflow.incentive.plan.PlanCatalog;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -44,11 +44,11 @@ import java.util.UUID;
 class PeriodAwards {
 
     private final PlanCatalog plans;
-    private final SalesOrg org;
+    private final OrgDirectory org;
     private final Governing governing;
     private final MongoTemplate mongo;
 
-    PeriodAwards(PlanCatalog plans, SalesOrg org, Governing governing, MongoTemplate mongo) {
+    PeriodAwards(PlanCatalog plans, OrgDirectory org, Governing governing, MongoTemplate mongo) {
         this.plans = plans;
         this.org = org;
         this.governing = governing;

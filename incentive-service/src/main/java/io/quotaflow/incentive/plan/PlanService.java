@@ -5,8 +5,8 @@ import io.quotaflow.incentive.domain.PlanDraft;
 import io.quotaflow.incentive.domain.PlanValidator;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
-import io.quotaflow.platform.web.FieldProblem;
-import io.quotaflow.platform.web.InvalidInputException;
+import io.quotaflow.web.FieldProblem;
+import io.quotaflow.web.InvalidInputException;
 import io.quotaflow.platform.web.NotFoundException;
 import org.springframework.stereotype.Service;
 

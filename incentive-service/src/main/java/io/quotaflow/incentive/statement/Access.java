@@ -1,6 +1,6 @@
 package io.quotaflow.incentive.statement;
 
-import io.quotaflow.incentive.org.SalesOrg;
+import io.quotaflow.platform.org.OrgDirectory;
 import io.quotaflow.platform.security.Caller;
 import io.quotaflow.platform.security.Role;
 import org.springframework.security.access.AccessDeniedException;
@@ -18,9 +18,9 @@ import java.util.Set;
 @Component
 public class Access {
 
-    private final SalesOrg org;
+    private final OrgDirectory org;
 
-    public Access(SalesOrg org) {
+    public Access(OrgDirectory org) {
         this.org = org;
     }
 

@@ -1,6 +1,6 @@
 package io.quotaflow.incentive.statement;
 
-import io.quotaflow.incentive.org.SalesOrg;
+import io.quotaflow.platform.org.OrgDirectory;
 import io.quotaflow.platform.security.Caller;
 import org.springframework.stereotype.Service;
 
@@ -16,10 +16,10 @@ import java.util.TreeSet;
 public class TeamStatements {
 
     private final StatementReader statements;
-    private final SalesOrg org;
+    private final OrgDirectory org;
     private final Access access;
 
-    TeamStatements(StatementReader statements, SalesOrg org, Access access) {
+    TeamStatements(StatementReader statements, OrgDirectory org, Access access) {
         this.statements = statements;
         this.org = org;
         this.access = access;

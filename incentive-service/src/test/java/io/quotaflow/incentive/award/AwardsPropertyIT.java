@@ -18,7 +18,7 @@ import io.quotaflow.incentive.domain.CommissionRule;
 import io.quotaflow.incentive.domain.IncentivePlan;
 import io.quotaflow.incentive.domain.PlanValidator;
 import io.quotaflow.incentive.fixtures.Events;
-import io.quotaflow.incentive.fixtures.InMemorySalesOrg;
+import io.quotaflow.incentive.fixtures.InMemoryOrgDirectory;
 import io.quotaflow.incentive.fixtures.PlanDrafts;
 import io.quotaflow.platform.consumption.DeadLetters;
 import io.quotaflow.platform.consumption.Ledger;
@@ -228,7 +228,7 @@ class AwardsPropertyIT {
         Ledgers ledgers = Ledgers.create(database, CODEC, PUBLISHER, new DeadLetters(PUBLISHER, topic -> {
         }, Clock.systemUTC()), new LedgerProperties(3, null, null, null, null, null, null), meters, Steps.NONE,
                 Clock.systemUTC());
-        Governing governing = new Governing(() -> List.of(PLAN), new InMemorySalesOrg()
+        Governing governing = new Governing(() -> List.of(PLAN), new InMemoryOrgDirectory()
                 .team("t-prop", "m-prop").rep("p-rep-1", "t-prop", LocalDate.of(2025, 1, 1))
                 .rep("p-rep-2", "t-prop", LocalDate.of(2027, 1, 12)).rep("p-rep-3", "t-prop", LocalDate.of(2026, 6, 1)));
         BusinessCalendar calendar = new BusinessCalendar(ZoneId.of("Asia/Shanghai"));
