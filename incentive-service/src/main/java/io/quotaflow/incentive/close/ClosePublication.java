@@ -3,10 +3,12 @@ package io.quotaflow.incentive.close;
 import io.quotaflow.events.EventEnvelope;
 import io.quotaflow.events.EventIds;
 import io.quotaflow.events.incentive.PeriodClosed;
+import io.quotaflow.incentive.award.IncentiveCollections;
+import io.quotaflow.incentive.publication.DocumentOutbox;
 import io.quotaflow.platform.messaging.EventPublisher;
-import io.quotaflow.platform.messaging.Outbox;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -16,35 +18,16 @@ import java.util.List;
 
 /**
  * Publishes what a completed close stored (its rank and team awards, then {@code PeriodClosed}) through the
- * platform's outbox relay, with ids derived from the period: a repeat after a crash is a duplicate consumers drop.
+ * platform's outbox relay, with ids derived from the period.
  */
 @Component
-class ClosePublication implements Outbox<String> {
+class ClosePublication extends DocumentOutbox {
 
-    private final Closes closes;
-    private final EventPublisher publisher;
-
-    ClosePublication(Closes closes, EventPublisher publisher) {
-        this.closes = closes;
-        this.publisher = publisher;
+    ClosePublication(MongoTemplate mongo, EventPublisher publisher) {
+        super("period-closes", IncentiveCollections.CLOSES, mongo, close -> events(close, publisher));
     }
 
-    @Override
-    public String name() {
-        return "period-closes";
-    }
-
-    @Override
-    public List<Pending<String>> pending(int limit) {
-        return closes.awaitingPublication(limit).stream().map(this::pendingOf).toList();
-    }
-
-    @Override
-    public void published(Pending<String> batch) {
-        closes.published(batch.token());
-    }
-
-    private Pending<String> pendingOf(Document close) {
+    private static List<EventEnvelope<?>> events(Document close, EventPublisher publisher) {
         String period = close.getString("_id");
         Instant closedAt = close.getDate("closedAt").toInstant();
         List<EventEnvelope<?>> events = new ArrayList<>();
@@ -53,6 +36,6 @@ class ClosePublication implements Outbox<String> {
                 YearMonth.parse(period), close.getInteger("awardCount"),
                 close.get("totalAmount", Decimal128.class).bigDecimalValue(), close.getString("currency"),
                 close.getString("closedBy"), closedAt)));
-        return new Pending<>(period, period, events);
+        return events;
     }
 }

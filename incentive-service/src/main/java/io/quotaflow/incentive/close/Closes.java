@@ -58,7 +58,7 @@ class Closes {
                 .append("closedAt", Date.from(completed.closedAt())).append("lines", lines)
                 .append("awardCount", completed.awardCount())
                 .append("totalAmount", new org.bson.types.Decimal128(completed.totalAmount()))
-                .append("currency", completed.currency()).append("publicationPending", true);
+                .append("currency", completed.currency()).append(io.quotaflow.incentive.publication.DocumentOutbox.PENDING, true);
         return collection().updateOne(new Document("_id", period.toString()).append("status", PeriodState.CLOSING),
                 new Document("$set", set)).getMatchedCount() > 0;
     }
@@ -66,16 +66,6 @@ class Closes {
     /** What a completed close stores. */
     record Completed(List<StatementLine> lines, int awardCount, java.math.BigDecimal totalAmount, String currency,
                      String closedBy, Instant closedAt) {
-    }
-
-    List<Document> awaitingPublication(int limit) {
-        List<Document> pending = new ArrayList<>();
-        collection().find(new Document("publicationPending", true)).limit(limit).into(pending);
-        return pending;
-    }
-
-    void published(String period) {
-        collection().updateOne(new Document("_id", period), new Document("$set", new Document("publicationPending", false)));
     }
 
     static List<StatementLine> lines(Document close) {

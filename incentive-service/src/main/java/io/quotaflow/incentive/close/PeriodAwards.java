@@ -4,6 +4,7 @@ import io.quotaflow.events.EventIds;
 import io.quotaflow.events.org.RepChanged;
 import io.quotaflow.events.org.TeamChanged;
 import io.quotaflow.incentive.award.Award;
+import io.quotaflow.incentive.award.Documents;
 import io.quotaflow.incentive.award.Governing;
 import io.quotaflow.incentive.award.IncentiveCollections;
 import io.quotaflow.incentive.award.Keys;
@@ -19,7 +20,6 @@ import io.quotaflow.incentive.domain.TeamBonusRule;
 import io.quotaflow.platform.org.OrgDirectory;
 import io.quotaflow.incentive.plan.PlanCatalog;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -75,7 +75,7 @@ class PeriodAwards {
                     String tied = place.tiedWith().isEmpty() ? "" : ", tied with " + String.join(", ", place.tiedWith());
                     lines.add(line(plan, rule, place.payeeId(), period, AwardIds.place(place.place()), place.amount(),
                             sources(metric), "place " + place.place() + " on " + rule.metric() + " ("
-                                    + decimal(metric, "actual").toPlainString() + tied + ")", closedAt));
+                                    + Documents.decimal(metric, "actual").toPlainString() + tied + ")", closedAt));
                 }
             }
             for (TeamBonusRule rule : plan.rules(TeamBonusRule.class)) {
@@ -94,7 +94,7 @@ class PeriodAwards {
         List<StatementLine> lines = new ArrayList<>();
         for (TeamChanged team : teams) {
             Document metric = metric(teamKpis.get(team.teamId()), rule.metric().name());
-            if (metric.isEmpty() || !TeamBonus.reached(rule, decimal(metric, "actual"), decimalOrNull(metric, "target"),
+            if (metric.isEmpty() || !TeamBonus.reached(rule, Documents.decimal(metric, "actual"), Documents.decimalOrNull(metric, "target"),
                     metric.getDouble("attainment"))) {
                 continue;
             }
@@ -105,7 +105,7 @@ class PeriodAwards {
                     .filter(rep -> activityMet(plan, rep, kpis, sales)).sorted().toList();
             Map<String, Document> memberKpis = read(IncentiveCollections.REP_KPIS, memberIds, period);
             List<TeamBonus.Member> members = memberIds.stream().map(rep -> new TeamBonus.Member(rep,
-                    decimal(metric(memberKpis.get(rep), rule.metric().name()), "actual"),
+                    Documents.decimal(metric(memberKpis.get(rep), rule.metric().name()), "actual"),
                     governing.daysEmployed(rep, period))).toList();
             for (TeamBonus.Share share : TeamBonus.shares(rule, members, period, plan.eligibility().prorateNewHires())) {
                 if (share.amount().signum() > 0) {
@@ -131,7 +131,7 @@ class PeriodAwards {
     private static boolean activityMet(IncentivePlan plan, String payee, Map<String, Document> kpis,
                                        Map<String, Document> sales) {
         return Governing.activityMet(plan, metric -> Math.max(
-                decimal(metric(kpis.get(payee), metric), "actual").longValue(),
+                Documents.decimal(metric(kpis.get(payee), metric), "actual").longValue(),
                 sales.containsKey(payee) && sales.get(payee).get("activity") instanceof Document activity
                         && activity.get(metric) instanceof Number done ? done.longValue() : 0L));
     }
@@ -148,7 +148,7 @@ class PeriodAwards {
     private static Ranking.Standing standing(String payee, Document kpi, String metric) {
         Document values = metric(kpi, metric);
         Object asOf = values.get("asOf");
-        return new Ranking.Standing(payee, decimal(values, "actual"),
+        return new Ranking.Standing(payee, Documents.decimal(values, "actual"),
                 asOf instanceof java.util.Date date ? date.toInstant() : null);
     }
 
@@ -166,23 +166,11 @@ class PeriodAwards {
     }
 
     private static Document metric(Document kpi, String metric) {
-        return kpi != null && kpi.get("metrics") instanceof Document metrics && metrics.get(metric) instanceof Document values
-                ? values : new Document();
+        return Documents.nested(kpi, "metrics", metric);
     }
 
     private static List<UUID> sources(Document metric) {
         String eventId = metric.getString("eventId");
         return eventId == null ? List.of() : List.of(UUID.fromString(eventId));
-    }
-
-    private static BigDecimal decimal(Document values, String field) {
-        BigDecimal value = decimalOrNull(values, field);
-        return value == null ? BigDecimal.ZERO : value;
-    }
-
-    private static BigDecimal decimalOrNull(Document values, String field) {
-        Object value = values.get(field);
-        return value instanceof Decimal128 decimal ? decimal.bigDecimalValue()
-                : value instanceof Number number ? new BigDecimal(number.toString()) : null;
     }
 }

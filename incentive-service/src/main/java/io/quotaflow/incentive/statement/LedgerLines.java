@@ -1,13 +1,12 @@
 package io.quotaflow.incentive.statement;
 
+import io.quotaflow.incentive.award.Documents;
 import io.quotaflow.incentive.award.IncentiveCollections;
 import io.quotaflow.incentive.award.StatementLine;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,10 +69,9 @@ class LedgerLines implements LineSource {
 
     private static AwardView view(Document award) {
         List<UUID> sources = award.getList("sourceEventIds", String.class, List.of()).stream().map(UUID::fromString).toList();
-        Object amount = award.get("amount");
         return new AwardView(award.getString("_id"), award.getString("ruleId"), award.getString("payeeId"),
                 YearMonth.parse(award.getString("period")),
-                (amount instanceof Decimal128 decimal ? decimal.bigDecimalValue() : BigDecimal.ZERO).setScale(2),
+                Documents.decimal(award, "amount").setScale(2),
                 award.getString("currency"), award.getString("tier"), award.getString("status"), sources,
                 award.getString("planId"), ((Number) award.get("planVersion")).intValue(), award.getString("ruleType"),
                 award.getString("description"));
