@@ -1,51 +1,21 @@
 package io.quotaflow.incentive.award;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quotaflow.events.EventCodec;
 import io.quotaflow.events.EventEnvelope;
 import io.quotaflow.events.TargetMetric;
 import io.quotaflow.events.Topic;
 import io.quotaflow.events.Topics;
-import io.quotaflow.events.activity.ActivityEvent;
-import io.quotaflow.events.kpi.KpiEvent;
-import io.quotaflow.events.target.TargetEvent;
-import io.quotaflow.incentive.domain.BusinessCalendar;
 import io.quotaflow.incentive.domain.Commission;
 import io.quotaflow.incentive.domain.CommissionRule;
-import io.quotaflow.incentive.domain.IncentivePlan;
-import io.quotaflow.incentive.domain.PlanValidator;
 import io.quotaflow.incentive.fixtures.Events;
-import io.quotaflow.incentive.fixtures.InMemoryOrgDirectory;
-import io.quotaflow.incentive.fixtures.PlanDrafts;
-import io.quotaflow.platform.consumption.DeadLetters;
 import io.quotaflow.platform.consumption.Ledger;
-import io.quotaflow.platform.consumption.LedgerProperties;
-import io.quotaflow.platform.consumption.Ledgers;
-import io.quotaflow.platform.consumption.Projection;
 import io.quotaflow.platform.consumption.RawRecord;
 import io.quotaflow.platform.consumption.Steps;
-import io.quotaflow.platform.messaging.EventPublisher;
-import io.quotaflow.platform.messaging.KafkaEventPublisher;
-import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.property.Draw;
 import io.quotaflow.testsupport.property.Property;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,52 +37,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AwardsPropertyIT {
 
-    static final YearMonth PERIOD = YearMonth.of(2027, 1);
+    static final YearMonth PERIOD = AwardWorld.PERIOD;
     static final LocalDate FIRST = PERIOD.atDay(1);
-    static final String BROKERS = EmbeddedInfrastructure.shared().kafkaBootstrapServers();
-    static final MongoClient MONGO = MongoClients.create(EmbeddedInfrastructure.shared().mongoConnectionString());
-    static final DefaultKafkaProducerFactory<String, byte[]> PRODUCERS = new DefaultKafkaProducerFactory<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKERS, ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
-    static final EventCodec CODEC = new EventCodec();
-    static final EventPublisher PUBLISHER = new KafkaEventPublisher(new KafkaTemplate<>(PRODUCERS), CODEC,
-            "incentive-service", Duration.ofSeconds(30), new SimpleMeterRegistry());
-    static final AtomicInteger RUNS = new AtomicInteger();
-    static final List<String> REPS = List.of("p-rep-1", "p-rep-2", "p-rep-3");
+    static final List<String> REPS = AwardWorld.REPS;
     static final List<String> LINES = List.of("pl-cloud", "pl-hardware");
-
-    /** Thresholds (prorated), commission on close with an accelerator and a cap, on collection, two SPIFFs. */
-    static final IncentivePlan PLAN = new PlanValidator("CNY").validate("property", 1, PlanDrafts.withEligibility(
-            PlanDrafts.plan(PERIOD,
-                    PlanDrafts.thresholds("levels", "REVENUE", PlanDrafts.tier("0.8", "2000.00"),
-                            PlanDrafts.tier("1.0", "3000.00"), PlanDrafts.tier("1.2", "5000.00")),
-                    PlanDrafts.commission("commission", "REVENUE", "CLOSE", "30000.00",
-                            PlanDrafts.band("0", "1.0", "0.03"), PlanDrafts.band("1.0", null, "0.05")),
-                    PlanDrafts.commission("on-cash", "REVENUE", "COLLECTION", null, PlanDrafts.band("0", null, "0.01")),
-                    PlanDrafts.perUnit("cloud-spiff", "DEAL", "300.00", "pl-cloud", null, null, null),
-                    PlanDrafts.perUnit("new-customer", "NEW_CUSTOMER", "500.00", null, null, null, null)),
-            new io.quotaflow.incentive.domain.PlanDraft.EligibilityDraft(null, null,
-                    new io.quotaflow.incentive.domain.PlanDraft.MinimumActivityDraft("VISITS", 2L), true)), List.of()).plan();
-
-    @AfterAll
-    static void close() {
-        PRODUCERS.destroy();
-        MONGO.close();
-    }
+    static final AtomicInteger RUNS = new AtomicInteger();
 
     @Property(tries = 6)
     void anyInterleavingAndDuplicationGivesTheSameAwardsAndTotals(RandomGenerator random) {
         Inputs inputs = Inputs.draw(random);
 
-        Outcome inOrder = deliver(inputs.inOrder(), List.of(inputs.all().size()), inputs.targets(), randomPartitions(null));
+        AwardWorld.Outcome inOrder = deliver(inputs.inOrder(), List.of(inputs.all().size()), inputs.targets(), randomPartitions(null));
         List<Item> shuffled = Draw.shuffledWithRepeats(random, inputs.all());
         List<Integer> polls = Draw.listOf(random, 1, 40, r -> Draw.between(r, 1, 7));
-        Outcome anyOrder = deliver(shuffled, polls, inputs.targets(), randomPartitions(random));
+        AwardWorld.Outcome anyOrder = deliver(shuffled, polls, inputs.targets(), randomPartitions(random));
 
         assertThat(anyOrder.awards()).as("standing awards (id → status, amount)").isEqualTo(inOrder.awards());
         assertThat(anyOrder.totals()).as("statement totals per rep (paid, held)").isEqualTo(inOrder.totals());
         assertThat(anyOrder.deadLetters()).as("nothing dead-lettered").isZero();
-        inputs.expectedDealAwards().forEach((rep, expected) -> assertThat(anyOrder.dealAwards().get(rep))
+        inputs.expectedDealAwards().forEach((rep, expected) -> assertThat(anyOrder.credited()
+                .getOrDefault(rep + " commission", BigDecimal.ZERO).add(anyOrder.credited()
+                        .getOrDefault(rep + " cloud-spiff", BigDecimal.ZERO)))
                 .as("commission and deal SPIFFs of " + rep + " against what its deals owe").isEqualByComparingTo(expected));
     }
 
@@ -181,7 +126,7 @@ class AwardsPropertyIT {
 
         /** Per rep: commission (capped) and 300 per cloud deal, from the deals that stand. */
         Map<String, BigDecimal> expectedDealAwards() {
-            CommissionRule commission = PLAN.rules(CommissionRule.class).get(0);
+            CommissionRule commission = AwardWorld.PLAN.rules(CommissionRule.class).get(0);
             Map<String, BigDecimal> expected = new TreeMap<>();
             for (String rep : REPS) {
                 List<Deal> standing = deals.stream().filter(deal -> deal.rep().equals(rep) && !deal.cancelled()).toList();
@@ -206,10 +151,6 @@ class AwardsPropertyIT {
 
     // ---- delivery -----------------------------------------------------------------------------------------------
 
-    record Outcome(Map<String, String> awards, Map<String, String> totals, Map<String, BigDecimal> dealAwards,
-                   double deadLetters) {
-    }
-
     interface Partitions {
         int of(Item item);
     }
@@ -222,21 +163,12 @@ class AwardsPropertyIT {
      * Delivers the items through fresh ledgers on a fresh database: targets first, then the items in polls of the
      * given sizes (cycled), each poll of one topic; every third poll is delivered twice (a redelivery).
      */
-    private Outcome deliver(List<Item> items, List<Integer> polls, List<Item> targets, Partitions partitions) {
-        MongoDatabase database = MONGO.getDatabase("incentive-property-" + RUNS.incrementAndGet());
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        Ledgers ledgers = Ledgers.create(database, CODEC, PUBLISHER, new DeadLetters(PUBLISHER, topic -> {
-        }, Clock.systemUTC()), new LedgerProperties(3, null, null, null, null, null, null), meters, Steps.NONE,
-                Clock.systemUTC());
-        Governing governing = new Governing(() -> List.of(PLAN), new InMemoryOrgDirectory()
-                .team("t-prop", "m-prop").rep("p-rep-1", "t-prop", LocalDate.of(2025, 1, 1))
-                .rep("p-rep-2", "t-prop", LocalDate.of(2027, 1, 12)).rep("p-rep-3", "t-prop", LocalDate.of(2026, 6, 1)));
-        BusinessCalendar calendar = new BusinessCalendar(ZoneId.of("Asia/Shanghai"));
+    private AwardWorld.Outcome deliver(List<Item> items, List<Integer> polls, List<Item> targets, Partitions partitions) {
+        AwardWorld world = new AwardWorld("incentive-property-" + RUNS.incrementAndGet());
         Map<String, Ledger<?>> byTopic = Map.of(
-                Topics.TARGETS.name(), ledger(ledgers, Topics.TARGETS, new TargetBook()),
-                Topics.KPI_CHANGES.name(), ledger(ledgers, Topics.KPI_CHANGES, new AttainmentAwards(governing, calendar)),
-                Topics.SALES_ACTIVITIES.name(), ledger(ledgers, Topics.SALES_ACTIVITIES,
-                        new SalesAwards(governing, () -> List.of(PLAN), calendar, new AwardProperties(null))));
+                Topics.TARGETS.name(), world.ledger(Topics.TARGETS, world.targets(), 3, Steps.NONE),
+                Topics.KPI_CHANGES.name(), world.ledger(Topics.KPI_CHANGES, world.attainments(), 3, Steps.NONE),
+                Topics.SALES_ACTIVITIES.name(), world.ledger(Topics.SALES_ACTIVITIES, world.sales(), 3, Steps.NONE));
         Map<String, Long> offsets = new HashMap<>();
         process(byTopic, records(targets, offsets, item -> 0));
         List<RawRecord> records = records(items, offsets, partitions);
@@ -253,7 +185,7 @@ class AwardsPropertyIT {
                 process(byTopic, batch);
             }
         }
-        return outcome(database, meters);
+        return world.outcome();
     }
 
     private static List<RawRecord> records(List<Item> items, Map<String, Long> offsets, Partitions partitions) {
@@ -262,7 +194,7 @@ class AwardsPropertyIT {
             int partition = partitions.of(item);
             long offset = offsets.merge(item.topic().name() + "-" + partition, 1L, Long::sum) - 1;
             records.add(new RawRecord(item.topic().name(), partition, offset, item.envelope().subject(),
-                    CODEC.encode(item.envelope()), Map.of(), 0L));
+                    AwardWorld.CODEC.encode(item.envelope()), Map.of(), 0L));
         }
         return records;
     }
@@ -271,61 +203,5 @@ class AwardsPropertyIT {
         if (!records.isEmpty()) {
             byTopic.get(records.get(0).topic()).process(records);
         }
-    }
-
-    private static <E extends io.quotaflow.events.DomainEvent> Ledger<E> ledger(Ledgers ledgers, Topic<E> topic,
-                                                                                 Projection<E> projection) {
-        return ledgers.ledger("incentive-service", topic, projection);
-    }
-
-    private static Outcome outcome(MongoDatabase database, SimpleMeterRegistry meters) {
-        Map<String, String> awards = new TreeMap<>();
-        Map<String, BigDecimal> dealAwards = new TreeMap<>();
-        for (Document award : database.getCollection(IncentiveCollections.AWARDS).find()) {
-            String status = award.getString("status");
-            BigDecimal amount = decimal(award.get("amount"));
-            if (status.equals("AWARDED") || status.equals("HELD")) {
-                awards.put(award.getString("_id"), status + " " + amount.toPlainString());
-            }
-            String rule = award.getString("ruleId");
-            if (rule.equals("commission") || rule.equals("cloud-spiff")) {
-                dealAwards.merge(award.getString("payeeId"), credited(database, award), BigDecimal::add);
-            }
-        }
-        Map<String, String> totals = new TreeMap<>();
-        for (String collection : List.of(IncentiveCollections.REP_KPIS, IncentiveCollections.REP_SALES)) {
-            REPS.forEach(rep -> totals.put(collection + " " + IncentiveCollections.id(rep, PERIOD), "paid 0.00, held 0.00"));
-            for (Document state : database.getCollection(collection).find()) {
-                BigDecimal paid = BigDecimal.ZERO;
-                BigDecimal held = BigDecimal.ZERO;
-                for (StatementLine line : StatementLine.of(state)) {
-                    if (line.status() == LineStatus.PAID) {
-                        paid = paid.add(line.amount());
-                    } else {
-                        held = held.add(line.amount());
-                    }
-                }
-                totals.put(collection + " " + state.getString("_id"), "paid " + paid.setScale(2).toPlainString()
-                        + ", held " + held.setScale(2).toPlainString());
-            }
-        }
-        double deadLetters = meters.find("quotaflow.ledger.records").tag("outcome", "dead-lettered").counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
-        REPS.forEach(rep -> dealAwards.putIfAbsent(rep, BigDecimal.ZERO));
-        return new Outcome(awards, totals, dealAwards, deadLetters);
-    }
-
-    /** What the award has credited, paid or held, from its state in the rep's sales document. */
-    private static BigDecimal credited(MongoDatabase database, Document award) {
-        Document state = database.getCollection(IncentiveCollections.REP_SALES)
-                .find(new Document("_id", IncentiveCollections.id(award.getString("payeeId"), PERIOD))).first();
-        Object credited = ((Document) ((Document) state.get("awards")).get(Keys.award(award.getString("_id")))).get("credited");
-        return decimal(credited);
-    }
-
-    private static BigDecimal decimal(Object value) {
-        BigDecimal decimal = value instanceof org.bson.types.Decimal128 d ? d.bigDecimalValue()
-                : value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
-        return decimal.setScale(2);
     }
 }
