@@ -37,7 +37,8 @@ class ReplayIT extends IncentiveScenario {
 
     static final YearMonth SEPTEMBER = YearMonth.of(2026, 9);
     static final LocalDate DAY = LocalDate.of(2026, 9, 15);
-    static final List<String> BINDINGS = List.of("onKpiChange-in-0", "onSalesActivity-in-0", "onTarget-in-0");
+    static final List<String> BINDINGS = List.of("onKpiChange-in-0", "onSalesActivity-in-0", "onTarget-in-0",
+            "onSalesOrg-in-0");
 
     @Autowired
     BindingsLifecycleController bindings;
