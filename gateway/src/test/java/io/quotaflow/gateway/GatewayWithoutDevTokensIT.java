@@ -52,8 +52,10 @@ class GatewayWithoutDevTokensIT {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(body).contains("\"detail\":\"The service is unavailable; try again shortly.\"", "correlationId")
-                .doesNotContain("Connection refused", "127.0.0.1", "Exception", "netty");
+        // The route's circuit breaker answers, naming the service (see ResilienceIT).
+        assertThat(body).contains("\"detail\":\"target-service is unavailable; try again shortly.\"",
+                        "\"instance\":\"/api/targets/whoami\"", "correlationId")
+                .doesNotContain("Connection refused", "127.0.0.1", "Exception", "netty", "fallback");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.quotaflow.gateway.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.quotaflow.gateway.access.RouteAccess;
 import io.quotaflow.gateway.web.ProblemResponses;
 import io.quotaflow.web.ProblemFactory;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public class GatewaySecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems, RouteAccess routeAccess) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -71,7 +72,8 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers("/.well-known/jwks.json").permitAll()
                         .pathMatchers(HttpMethod.POST, "/auth/dev-token").permitAll()
                         .pathMatchers(HttpMethod.POST, SIGNED_WEBHOOKS).permitAll()
-                        .pathMatchers("/api/**", "/actuator/**").authenticated()
+                        .pathMatchers("/api/**").access(routeAccess)
+                        .pathMatchers("/actuator/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> {

@@ -67,6 +67,13 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    ImmediatePublication immediatePublication(EventPublisher publisher, Leases leases,
+                                              @Value("${quotaflow.outbox.lease:1m}") Duration lease) {
+        return new ImmediatePublication(publisher, leases, lease);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(name = "outboxRelaySchedule")
     SchedulingConfigurer outboxRelaySchedule(OutboxRelay relay,
                                              @Value("${quotaflow.outbox.relay-interval:2s}") Duration interval) {

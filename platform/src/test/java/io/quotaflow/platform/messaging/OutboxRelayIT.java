@@ -165,6 +165,36 @@ class OutboxRelayIT {
                 .contains("successor");
     }
 
+    @Test
+    void shouldPublishAChangeAtOnceUnlessTheRelayIsDrainingTheOutbox() throws Exception {
+        TestOutbox outbox = new TestOutbox(2);
+        ImmediatePublication immediately = new ImmediatePublication(publisher, leases, LEASE);
+        CountDownLatch relayPublished = new CountDownLatch(1);
+        CountDownLatch immediateTried = new CountDownLatch(1);
+        outbox.afterPublished = batch -> {
+            relayPublished.countDown();
+            await(immediateTried);
+        };
+        OutboxRelay relay = relay(outbox);
+
+        try (EventTap<ActivityEvent> tap = EventTap.tail(brokers, Topics.SALES_ACTIVITIES)) {
+            CompletableFuture<Integer> turn = CompletableFuture.supplyAsync(relay::relay);
+            await(relayPublished);
+            Outbox.Pending<Integer> second = outbox.pending(2).get(outbox.pendingCount() - 1);
+            boolean published = immediately.tryPublish(outbox, second);
+            immediateTried.countDown();
+
+            assertThat(published).as("the relay holds the lease: it publishes the batch, not a second sender").isFalse();
+            assertThat(turn.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2);
+            assertPublishedOnce(tap, outbox.eventIds());
+        }
+        outbox.afterPublished = batch -> {
+        };
+        TestOutbox.Batch later = outbox.add(List.of(followUp()));
+        assertThat(immediately.tryPublish(outbox, outbox.pending(10).get(0))).as("no relay turn: published now").isTrue();
+        assertThat(outbox.pendingIds()).doesNotContain(later.id());
+    }
+
     private OutboxRelay relay(TestOutbox outbox) {
         return new OutboxRelay(List.of(outbox), publisher, leases, LEASE, meters);
     }

@@ -13,11 +13,10 @@ import io.quotaflow.events.org.RepChanged;
 import io.quotaflow.events.org.TeamChanged;
 import io.quotaflow.events.org.TeamMembership;
 import io.quotaflow.platform.messaging.EventPublisher;
+import io.quotaflow.platform.messaging.ImmediatePublication;
 import io.quotaflow.platform.messaging.Outbox;
 import io.quotaflow.platform.web.ConflictException;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,16 +38,17 @@ class OrgPublication implements Outbox<List<OrgPublication.Published>> {
     static final String REVISION = "revision";
     static final String PENDING = "publicationPending";
     private static final int ENTITIES_PER_BATCH = 200;
-    private static final Logger log = LoggerFactory.getLogger(OrgPublication.class);
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
+    private final ImmediatePublication immediately;
     private final Clock clock;
     private final Map<String, Class<?>> kinds;
 
-    OrgPublication(MongoTemplate mongo, EventPublisher publisher, Clock clock) {
+    OrgPublication(MongoTemplate mongo, EventPublisher publisher, ImmediatePublication immediately, Clock clock) {
         this.mongo = mongo;
         this.publisher = publisher;
+        this.immediately = immediately;
         this.clock = clock;
         this.kinds = Map.of(collection(Region.class), Region.class, collection(ProductLine.class), ProductLine.class,
                 collection(Team.class), Team.class, collection(Rep.class), Rep.class);
@@ -177,17 +177,12 @@ class OrgPublication implements Outbox<List<OrgPublication.Published>> {
         }
     }
 
-    /** Publishes a just-written entity at once, so readers of the topic see it within the request; else the relay will. */
+    /**
+     * Publishes a just-written entity at once, under the outbox's lease, so readers of the topic see it within
+     * the request; if the relay holds the lease, or Kafka does not acknowledge, the relay publishes it.
+     */
     void publishNow(Object entity, Document stored) {
-        String collection = collection(entity.getClass());
-        Pending<List<Published>> batch = batchOf(collection, List.of(stored));
-        try {
-            publisher.publish(batch.events());
-            published(batch);
-        } catch (EventPublisher.PublishFailedException e) {
-            log.warn("{} {} is saved; it will be published when Kafka is back ({})", collection, stored.get("_id"),
-                    e.getMessage());
-        }
+        immediately.tryPublish(this, batchOf(collection(entity.getClass()), List.of(stored)));
     }
 
     private Pending<List<Published>> batchOf(String collection, List<Document> documents) {

@@ -3,9 +3,8 @@ package io.quotaflow.target.plan;
 import io.quotaflow.events.EventEnvelope;
 import io.quotaflow.events.target.TargetEvent;
 import io.quotaflow.platform.messaging.EventPublisher;
+import io.quotaflow.platform.messaging.ImmediatePublication;
 import io.quotaflow.platform.messaging.Outbox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -24,14 +23,15 @@ import java.util.Optional;
 @Component
 class PlanPublication implements Outbox<Plan> {
 
-    private static final Logger log = LoggerFactory.getLogger(PlanPublication.class);
 
     private final Plans plans;
     private final EventPublisher publisher;
+    private final ImmediatePublication immediately;
 
-    PlanPublication(Plans plans, EventPublisher publisher) {
+    PlanPublication(Plans plans, EventPublisher publisher, ImmediatePublication immediately) {
         this.plans = plans;
         this.publisher = publisher;
+        this.immediately = immediately;
     }
 
     @Override
@@ -49,21 +49,15 @@ class PlanPublication implements Outbox<Plan> {
         plans.markPublished(batch.token().id(), batch.token().version());
     }
 
-    /** Tries to publish the plan's pending events now; on failure the relay retries later. */
+    /**
+     * Publishes the plan's pending events now, under the outbox's lease; if the relay holds it, or Kafka does
+     * not acknowledge, the relay publishes them within its interval.
+     */
     Plan publishNow(Plan plan) {
         if (!plan.publicationPending()) {
             return plan;
         }
-        try {
-            Pending<Plan> batch = pendingOf(plan);
-            publisher.publish(batch.events());
-            published(batch);
-            return plans.find(plan.id()).orElse(plan);
-        } catch (EventPublisher.PublishFailedException e) {
-            log.warn("Plan {} v{} is saved; its events will be published when Kafka is back ({})", plan.id(),
-                    plan.version(), e.getMessage());
-            return plan;
-        }
+        return immediately.tryPublish(this, pendingOf(plan)) ? plans.find(plan.id()).orElse(plan) : plan;
     }
 
     private Pending<Plan> pendingOf(Plan plan) {

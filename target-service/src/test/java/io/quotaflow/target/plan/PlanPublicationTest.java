@@ -9,6 +9,7 @@ import io.quotaflow.events.TargetMetric;
 import io.quotaflow.events.target.TargetAssigned;
 import io.quotaflow.platform.config.MongoConfiguration;
 import io.quotaflow.platform.messaging.EventPublisher;
+import io.quotaflow.platform.messaging.ImmediatePublication;
 import io.quotaflow.platform.messaging.KafkaEventPublisher;
 import io.quotaflow.platform.messaging.Leases;
 import io.quotaflow.platform.messaging.Outbox;
@@ -55,9 +56,11 @@ class PlanPublicationTest {
     private final MongoTemplate mongo = mongoTemplate();
     private final Plans plans = new Plans(mongo);
     private final FlakyPublisher publisher = new FlakyPublisher();
-    private final PlanPublication publication = new PlanPublication(plans, publisher);
-    private final OutboxRelay relay = new OutboxRelay(List.of(publication), publisher,
-            new Leases(mongo, Clock.systemUTC()), Duration.ofMinutes(1), new SimpleMeterRegistry());
+    private final Leases leases = new Leases(mongo, Clock.systemUTC());
+    private final PlanPublication publication = new PlanPublication(plans, publisher,
+            new ImmediatePublication(publisher, leases, Duration.ofMinutes(1)));
+    private final OutboxRelay relay = new OutboxRelay(List.of(publication), publisher, leases, Duration.ofMinutes(1),
+            new SimpleMeterRegistry());
 
     @Test
     void shouldKeepAnApprovalPendingUntilKafkaAcknowledgesIt() {
