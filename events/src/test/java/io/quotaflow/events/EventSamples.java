@@ -177,7 +177,7 @@ final class EventSamples {
 
     static IncentiveClawedBack clawedBack() {
         return new IncentiveClawedBack("cb-1", "aw-2", "commission", "r-001", DECEMBER, new BigDecimal("2640.00"),
-                "CNY", "deal d-1 cancelled", List.of(), CLOSED_AT.plusSeconds(86_400));
+                "CNY", "deal d-1 cancelled", List.of(), CLOSED_AT.plusSeconds(86_400), YearMonth.of(2026, 11));
     }
 
     static PeriodClosed periodClosed() {
