@@ -72,7 +72,8 @@ final class KpiReplay {
             if (KafkaLimit.seconds(start) > timeout.toSeconds()) {
                 throw new IllegalStateException("kpi-service did not catch up within " + timeout + ": " + status);
             }
-            Pause.millis(200);
+            // Once a second: the status costs the service a Kafka admin call and a MongoDB read.
+            Pause.millis(1000);
         }
         double seconds = KafkaLimit.seconds(start);
         double cpu = (Stack.cpu(process).toMillis() - cpuAtStart.toMillis()) / 1000.0;
