@@ -86,6 +86,18 @@ final class KpiReplay {
         return new Result(events, seconds, events / seconds, cpu, Stack.peakRss(process));
     }
 
+    /** Waits until kpi-service has durably applied everything produced so far; the seconds it took, or -1. */
+    double awaitCaughtUp(String adminToken, Duration timeout) {
+        long start = System.nanoTime();
+        while (KafkaLimit.seconds(start) < timeout.toSeconds()) {
+            if (status(adminToken).path("caughtUp").asBoolean(false)) {
+                return KafkaLimit.seconds(start);
+            }
+            Pause.millis(1000);
+        }
+        return -1;
+    }
+
     BigDecimal companyRevenue(String adminToken) {
         Http.Response response = http.get(stack.url(SERVICE) + "/api/kpis/company?period=" + workload.period(),
                 adminToken);
