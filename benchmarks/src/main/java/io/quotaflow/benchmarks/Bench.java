@@ -118,19 +118,12 @@ public final class Bench {
                 if (size == mode.aggregateEvents()) {
                     aggregate = result;
                     if (size != sizes.last()) {
-                        stack.stopService(KpiReplay.SERVICE);
+                        stack.stopService(KpiReplay.SERVICE); // the next size replays from scratch; the last stays up
                     }
                     log("B3: the Kafka Streams peer (exactly_once_v2) on the same " + size + " events");
                     peer = StreamsPeer.measure(stack, workload, size, outDir.resolve("streams-state"),
                             Duration.ofHours(3));
                     log(String.format("  %.1f s: %.0f ev/s", peer.seconds(), peer.eventsPerSecond()));
-                    if (size != sizes.last()) {
-                        // the next size replays from scratch anyway
-                        continue;
-                    }
-                    if (!stack.process(KpiReplay.SERVICE).isAlive()) {
-                        throw new IllegalStateException("kpi-service stopped");
-                    }
                 }
             }
             table.ratio("B3", "kpi-service catch-up, " + aggregate.events() + " events, durable and readable",
