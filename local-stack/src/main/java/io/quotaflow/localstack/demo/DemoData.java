@@ -68,7 +68,12 @@ public record DemoData(DemoScenario scenario, YearMonth month, ZoneId zone, List
 
     /** The month's revenue target: what the whole month will bring, stretched, rounded up to 10,000. */
     public BigDecimal revenueTarget() {
-        BigDecimal month = revenue(sentAfter(current.size()), null, this.month, zone);
+        return revenueTarget(month);
+    }
+
+    /** The revenue target of the demo month or a history month, set the same way. */
+    public BigDecimal revenueTarget(YearMonth period) {
+        BigDecimal month = revenue(sentAfter(current.size()), null, period, zone);
         return roundUp(month.multiply(BigDecimal.valueOf(1 + scenario.targetStretch())), 10_000);
     }
 
@@ -96,11 +101,16 @@ public record DemoData(DemoScenario scenario, YearMonth month, ZoneId zone, List
 
     /** Last month's revenue per region, the history the GROWTH allocation weighs regions by (empty without history). */
     public Map<String, BigDecimal> lastMonthRevenueByRegion() {
+        return lastMonthRevenueByRegion(month);
+    }
+
+    /** The revenue per region of the month before {@code period}, as far as the history holds it. */
+    public Map<String, BigDecimal> lastMonthRevenueByRegion(YearMonth period) {
         Map<String, BigDecimal> byRegion = new LinkedHashMap<>();
-        if (scenario.historyMonths() == 0) {
+        YearMonth last = period.minusMonths(1);
+        if (!historyMonths().contains(last)) {
             return byRegion;
         }
-        YearMonth last = month.minusMonths(1);
         for (DemoScenario.Region region : DemoScenario.REGIONS) {
             List<DemoActivity> ofRegion = history.stream()
                     .filter(a -> !a.type().equals("DEAL_CLOSED") || region.id().equals(a.field("regionId")))

@@ -64,11 +64,12 @@ public final class DemoFeeder {
                 + data.reps().size() + " reps", () -> seedOrg(data));
         step(progress, "owners", "Salesforce users mapped to reps", () -> mapOwners(data));
         step(progress, "targets", "targets of " + month + " approved (revenue " + data.revenueTarget().toPlainString()
-                + " CNY, " + data.newCustomersTarget() + " new customers, " + data.callsTarget() + " calls)",
+                + " CNY, " + data.newCustomersTarget() + " new customers, " + data.callsTarget() + " calls; and the"
+                + " revenue targets of " + data.historyMonths().size() + " earlier month(s))",
                 () -> approveTargets(data));
         step(progress, "incentives", "incentive plan " + INCENTIVE_PLAN_ID + " saved", () -> saveIncentivePlan(data));
-        step(progress, "history", data.history().size() + " activities of " + data.historyMonths()
-                + " imported from CSV", () -> importHistory(data));
+        step(progress, "history", data.history().size() + " activities of " + data.historyMonths().size()
+                + " earlier month(s) imported from CSV", () -> importHistory(data));
         stream(data, progress);
     }
 
@@ -120,10 +121,18 @@ public final class DemoFeeder {
         }
     }
 
+    /** The month's revenue, new-customer and call targets, and the revenue targets of the history months. */
     private void approveTargets(DemoData data) {
+        for (YearMonth historyMonth : data.historyMonths()) {
+            approveTargets(data, historyMonth, List.of("REVENUE"));
+        }
+        approveTargets(data, data.month(), TARGET_METRICS);
+    }
+
+    private void approveTargets(DemoData data, YearMonth period, List<String> metrics) {
         Identity admin = Identity.admin();
-        JsonNode existing = gateway.get("/api/targets/plans?period=" + data.month(), admin);
-        for (String metric : TARGET_METRICS) {
+        JsonNode existing = gateway.get("/api/targets/plans?period=" + period, admin);
+        for (String metric : metrics) {
             String planId = null;
             String status = null;
             for (JsonNode plan : existing) {
@@ -137,26 +146,28 @@ public final class DemoFeeder {
                 continue;
             }
             if (planId == null) {
-                planId = gateway.post("/api/targets/plans", admin, planRequest(data, metric)).path("planId").asString();
+                planId = gateway.post("/api/targets/plans", admin, planRequest(data, period, metric))
+                        .path("planId").asString();
             }
             gateway.post("/api/targets/plans/" + planId + "/approve", admin, null);
         }
     }
 
-    private ObjectNode planRequest(DemoData data, String metric) {
-        ObjectNode plan = node("name", data.month() + " " + metric.toLowerCase(Locale.ROOT).replace('_', ' '),
-                "period", data.month().toString(), "metric", metric);
+    private ObjectNode planRequest(DemoData data, YearMonth period, String metric) {
+        ObjectNode plan = node("name", period + " " + metric.toLowerCase(Locale.ROOT).replace('_', ' '),
+                "period", period.toString(), "metric", metric);
         plan.putObject("levels").put("base", 0.8).put("challenge", 1.2);
         ObjectNode allocation = plan.putObject("allocation").put("reps", "CAPACITY");
         if (metric.equals("REVENUE")) {
-            plan.put("total", data.revenueTarget().toPlainString()).put("currency", "CNY");
+            plan.put("total", data.revenueTarget(period).toPlainString()).put("currency", "CNY");
             allocation.put("productLines", "MARGIN_PRIORITY").put("regions", "GROWTH");
             ArrayNode history = plan.putArray("history");
-            data.lastMonthRevenueByRegion().forEach((region, amount) -> history.addObject()
+            data.lastMonthRevenueByRegion(period).forEach((region, amount) -> history.addObject()
                     .put("entityType", "REGION").put("entityId", region).put("amount", amount.toPlainString()));
             ArrayNode strategies = plan.putArray("strategies");
             strategies.addObject().put("entityType", "TEAM").put("entityId", "t-east")
-                    .put("strategy", "Renewals of A-tier accounts first; DOUBLE12 bundles for new logos");
+                    .put("strategy", "Renewals of A-tier accounts first; " + DemoGenerator.promotion(period)
+                            + " bundles for new logos");
             strategies.addObject().put("entityType", "REGION").put("entityId", "west")
                     .put("strategy", "Emerging market: partner-sourced leads, weekly demos in Chengdu");
         } else {
@@ -233,6 +244,10 @@ public final class DemoFeeder {
         if (sent >= month.size()) {
             out.println("Demo: all " + month.size() + " activities of " + data.month() + " were streamed before.");
             return;
+        }
+        if (sent > 0) {
+            out.println("Demo: continuing " + data.month() + " after the " + sent + " of " + month.size()
+                    + " activities sent before.");
         }
         Instant wallStart = clock.instant();
         Instant simulatedStart = month.get(sent).occurredAt();

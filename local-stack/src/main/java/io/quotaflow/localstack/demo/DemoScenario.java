@@ -99,10 +99,11 @@ public record DemoScenario(
                 0.08);
     }
 
+    /** The same scenario with {@code count} reps: new hires and big accounts scale with the headcount. */
     public DemoScenario withReps(int count) {
         return new DemoScenario(seed, count, historyMonths, Math.min(newHires, count / 8), callsPerDay, visitsPerDay,
                 leadsPerDay, qualifyRate, winRate, conversionDrop, cancelRate, latePaymentRate, unpaidRate,
-                promotionShare, Math.min(bigAccounts, count), targetStretch);
+                promotionShare, Math.min(bigAccounts, Math.max(1, count / 13)), targetStretch);
     }
 
     public DemoScenario withHistoryMonths(int months) {
