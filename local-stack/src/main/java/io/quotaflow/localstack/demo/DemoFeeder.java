@@ -62,7 +62,9 @@ public final class DemoFeeder {
         step(progress, "org", "the sales org: " + DemoScenario.REGIONS.size() + " regions, "
                 + DemoScenario.PRODUCT_LINES.size() + " product lines, " + DemoScenario.TEAMS.size() + " teams, "
                 + data.reps().size() + " reps", () -> seedOrg(data));
-        step(progress, "owners", "Salesforce users mapped to reps", () -> mapOwners(data));
+        // Every run: the mappings are idempotent, and they wait until activity-service knows every rep again.
+        mapOwners(data);
+        step(progress, "owners", "Salesforce users mapped to reps", () -> { });
         step(progress, "targets", "targets of " + month + " approved (revenue " + data.revenueTarget().toPlainString()
                 + " CNY, " + data.newCustomersTarget() + " new customers, " + data.callsTarget() + " calls; and the"
                 + " revenue targets of " + data.historyMonths().size() + " earlier month(s))",
