@@ -39,6 +39,7 @@ public final class DemoGenerator {
     private static final String[] CANCEL_REASONS = {"Budget frozen by the customer", "Lost to a competitor on price",
             "Duplicate order", "Customer restructuring"};
     private static final int WARM_UP_DAYS = 30;
+    private static final BigDecimal KEY_ACCOUNT_CAPACITY = new BigDecimal("3");
     private static final Set<String> FOLLOWS_A_DEAL = Set.of("PAYMENT_COLLECTED", "DEAL_CANCELLED");
 
     private final DemoScenario scenario;
@@ -92,7 +93,6 @@ public final class DemoGenerator {
             LocalDate hiredOn = newHire
                     ? month.minusMonths(teamIndex % 2 == 0 ? 1 : 0).atDay(1 + 3 * (teamIndex / 2))
                     : month.minusMonths(14 + (i * 7) % 30).atDay(1 + (i * 11) % 27);
-            BigDecimal capacity = i % 9 == 4 ? new BigDecimal("0.8") : BigDecimal.ONE;
             Pace pace = i % 3 == 1 ? Pace.RUSH_LATE : Pace.STEADY;
             boolean conversionDrops = i == Math.min(2, scenario.reps() - 1);
             String bigAccount = null;
@@ -101,6 +101,9 @@ public final class DemoGenerator {
                     bigAccount = String.format("c-a-%02d", k + 1);
                 }
             }
+            // A key-account manager carries a bigger quota (targets are split by capacity); a few work part time.
+            BigDecimal capacity = bigAccount != null ? KEY_ACCOUNT_CAPACITY
+                    : i % 9 == 4 ? new BigDecimal("0.8") : BigDecimal.ONE;
             String name = SURNAMES[names.nextInt(SURNAMES.length)] + " " + GIVEN[names.nextInt(GIVEN.length)];
             reps.add(new DemoRep(id, name, team.id(), hiredOn, capacity, pace, conversionDrops, bigAccount,
                     String.format("005Q0000000%04dAAA", i + 1)));
@@ -170,7 +173,7 @@ public final class DemoGenerator {
             if (monthsIn < 2) {
                 effort *= monthsIn == 0 ? 0.5 : 0.75;
             }
-            return effort * rep.capacity().doubleValue();
+            return effort * Math.min(1.0, rep.capacity().doubleValue());
         }
 
         private void followUp(List<DemoActivity> out, LocalDate day, String channel) {
@@ -238,7 +241,7 @@ public final class DemoGenerator {
                 String dealId = "006QA" + number + id(7) + "AAA";
                 Instant openedAt = at(day.minusDays(20));
                 ProductLine line = DemoScenario.PRODUCT_LINES.get(0);
-                BigDecimal amount = BigDecimal.valueOf(1_200_000 + random.nextInt(1_200_000));
+                BigDecimal amount = BigDecimal.valueOf(900_000 + random.nextInt(600_000));
                 won(out, dealId, customer, day, openedAt, line, amount, "PARTNER");
             }
             if (random.nextDouble() < 0.4) {

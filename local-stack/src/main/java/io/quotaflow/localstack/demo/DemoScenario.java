@@ -22,7 +22,7 @@ import java.util.List;
  * @param latePaymentRate  share of won deals paid 10–40 days after their due date
  * @param unpaidRate       share of won deals never paid
  * @param promotionShare   share of deals that carry the month's promotion code (at a discount, on a thinner margin)
- * @param bigAccounts      reps with one A-tier customer each, who buys 1.2–2.4 M twice a month
+ * @param bigAccounts      reps with one A-tier customer each, who buys 0.9–1.5 M twice a month (the owner's quota is three times a rep's)
  * @param targetStretch    the revenue target over what the month will bring (0.08: 8 % more)
  */
 public record DemoScenario(

@@ -162,6 +162,7 @@ class DemoGeneratorTest {
 
         assertThat(owners).hasSize(3).first().extracting(DemoRep::id).isEqualTo("r-001");
         for (DemoRep owner : owners) {
+            assertThat(owner.capacity()).as("a key-account manager's quota").isEqualByComparingTo("3");
             BigDecimal bought = all().filter(a -> a.type().equals("DEAL_CLOSED")
                             && owner.bigAccount().equals(a.field("customerId")))
                     .map(DemoActivity::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
