@@ -36,7 +36,8 @@ final class RunningSystem implements AutoCloseable {
         this.outputClosed = CompletableFuture.runAsync(this::collectOutput);
     }
 
-    static RunningSystem start(Duration timeout) {
+    /** The system with {@code extraArgs} on the launcher's command line (e.g. {@code --no-demo}). */
+    static RunningSystem start(Duration timeout, String... extraArgs) {
         Path root = Path.of(System.getProperty("quotaflow.project-dir", "..")).toAbsolutePath().normalize();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String name : List.of("gateway", "gateway-management", "target-service", "activity-service",
@@ -50,6 +51,7 @@ final class RunningSystem implements AutoCloseable {
                 "--log-dir=" + root.resolve("system-tests/target/local-stack-logs"),
                 "--startup-timeout=" + timeout.toSeconds()));
         ports.forEach((name, port) -> command.add("--" + name + "-port=" + port));
+        command.addAll(List.of(extraArgs));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             RunningSystem system = new RunningSystem(process, ports);
@@ -77,6 +79,11 @@ final class RunningSystem implements AutoCloseable {
         all.add(launcher.toHandle());
         launcher.descendants().forEach(all::add);
         return all;
+    }
+
+    /** Waits until the launcher printed a line containing {@code line}. */
+    void awaitLine(String line, Duration timeout) {
+        awaitOutput(line, timeout);
     }
 
     String output() {

@@ -44,7 +44,7 @@ class WholeSystemIT {
 
     @BeforeAll
     static void startTheSystem() {
-        system = RunningSystem.start(Duration.ofSeconds(300));
+        system = RunningSystem.start(Duration.ofSeconds(300), "--no-demo");
     }
 
     @AfterAll
