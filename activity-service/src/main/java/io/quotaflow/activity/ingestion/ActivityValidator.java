@@ -199,6 +199,10 @@ public final class ActivityValidator {
                 problem(field, "must not contain control characters");
                 return null;
             }
+            if (value.indexOf('\uFFFD') >= 0) {
+                problem(field, "must be valid UTF-8 (it holds a replacement character)");
+                return null;
+            }
             if (field != Field.REASON && hasFormattingCharacters(value)) {
                 problem(field, "must not contain invisible formatting characters (bidirectional or zero-width)");
                 return null;

@@ -29,7 +29,8 @@ class ActivityValidatorTest {
             "customerId, c\u200B1",
             "customerId, c\u202E1",
             "dealId, d\u2066x",
-            "productLine, p\u00ADl"})
+            "productLine, p\u00ADl",
+            "externalId, hostile\uFFFDtemplate"})
     void shouldRefuseInvisibleFormattingCharactersInIds(String field, String value) {
         assertThat(problemsWith(field, value)).extracting(FieldProblem::field).containsExactly(field);
     }
