@@ -12,7 +12,7 @@ import io.quotaflow.incentive.domain.BusinessCalendar;
 import io.quotaflow.incentive.domain.IncentivePlan;
 import io.quotaflow.incentive.domain.PlanDraft;
 import io.quotaflow.incentive.domain.PlanValidator;
-import io.quotaflow.incentive.fixtures.InMemoryOrgDirectory;
+import io.quotaflow.incentive.fixtures.TestOrg;
 import io.quotaflow.incentive.fixtures.PlanDrafts;
 import io.quotaflow.platform.consumption.DeadLetters;
 import io.quotaflow.platform.consumption.Ledger;
@@ -73,9 +73,9 @@ final class AwardWorld {
 
     final MongoDatabase database;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Governing governing = new Governing(() -> List.of(PLAN), new InMemoryOrgDirectory()
+    private final Governing governing = new Governing(() -> List.of(PLAN), new TestOrg()
             .team("t-prop", "m-prop").rep("p-rep-1", "t-prop", LocalDate.of(2025, 1, 1))
-            .rep("p-rep-2", "t-prop", LocalDate.of(2027, 1, 12)).rep("p-rep-3", "t-prop", LocalDate.of(2026, 6, 1)));
+            .rep("p-rep-2", "t-prop", LocalDate.of(2027, 1, 12)).rep("p-rep-3", "t-prop", LocalDate.of(2026, 6, 1)).build());
     private final BusinessCalendar calendar = new BusinessCalendar(ZoneId.of("Asia/Shanghai"));
 
     AwardWorld(String databaseName) {

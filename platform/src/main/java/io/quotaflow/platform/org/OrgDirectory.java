@@ -1,11 +1,13 @@
 package io.quotaflow.platform.org;
 
+import io.quotaflow.events.org.OrgEvent;
 import io.quotaflow.events.org.ProductLineChanged;
 import io.quotaflow.events.org.RegionChanged;
 import io.quotaflow.events.org.RepChanged;
 import io.quotaflow.events.org.TeamChanged;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +18,14 @@ import java.util.Optional;
  * {@code spring.cloud.function.definition}).
  */
 public interface OrgDirectory {
+
+    /**
+     * The org of exactly these entities (of an entity given twice, the higher revision), unchanging: for tools and
+     * tests that know the org up front.
+     */
+    static OrgDirectory of(Collection<? extends OrgEvent> entities) {
+        return new FixedOrgDirectory(OrgSnapshot.of(List.<OrgEvent>copyOf(entities)));
+    }
 
     Optional<RepChanged> rep(String repId);
 
