@@ -51,7 +51,8 @@ final class RunningSystem implements AutoCloseable {
         this.outputClosed = CompletableFuture.runAsync(this::collectOutput);
     }
 
-    static RunningSystem start(Duration timeout) {
+    /** The system with {@code extraArgs} on the launcher's command line (e.g. {@code --no-demo}). */
+    static RunningSystem start(Duration timeout, String... extraArgs) {
         Path root = Path.of(System.getProperty("quotaflow.project-dir", "..")).toAbsolutePath().normalize();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String name : List.of("gateway", "gateway-management", "target-service", "activity-service",
@@ -65,6 +66,7 @@ final class RunningSystem implements AutoCloseable {
                 "--log-dir=" + root.resolve("system-tests/target/local-stack-logs"),
                 "--startup-timeout=" + timeout.toSeconds()));
         ports.forEach((name, port) -> command.add("--" + name + "-port=" + port));
+        command.addAll(List.of(extraArgs));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(SERVICE_ENVIRONMENT);
@@ -98,6 +100,11 @@ final class RunningSystem implements AutoCloseable {
 
     boolean isAlive() {
         return launcher.isAlive();
+    }
+
+    /** Waits until the launcher printed a line containing {@code line}. */
+    void awaitLine(String line, Duration timeout) {
+        awaitOutput(line, timeout);
     }
 
     String output() {

@@ -6,7 +6,8 @@ import java.time.Duration;
  * The one running system this module's integration tests share: starting it costs a minute or two, so it is
  * started once, by the first test class that asks for it, and stopped when the test JVM ends — or earlier by
  * {@link WholeSystemIT}'s last test, which stops it on purpose; test classes run in {@code @Order}
- * (junit-platform.properties) and WholeSystemIT comes last. Asked for after that, it starts again.
+ * (junit-platform.properties) and WholeSystemIT comes last of those that share it. Asked for after that, it starts
+ * again. Without the demo month ({@code --no-demo}): the tests own every figure they check.
  */
 final class SharedSystem {
 
@@ -17,7 +18,7 @@ final class SharedSystem {
 
     static synchronized RunningSystem get() {
         if (system == null || !system.isAlive()) {
-            RunningSystem started = RunningSystem.start(Duration.ofSeconds(480));
+            RunningSystem started = RunningSystem.start(Duration.ofSeconds(480), "--no-demo");
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-the-system"));
             system = started;
         }

@@ -27,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * launcher leaves no process and no port behind.
  *
  * <p>The system is the one the module's integration tests share ({@link SharedSystem}); the last test stops it,
- * so this class orders its tests and runs after the other integration test classes.
+ * so this class orders its tests and runs after the other integration test classes that share it (and before
+ * {@link DemoSeedIT}, which starts a system of its own: never two at once).
  */
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeSystemIT {
 
