@@ -2,8 +2,9 @@
 # Starts the whole of Quotaflow on this machine, without Docker: a real Kafka broker (KRaft), the embedded
 # MongoDB wire-protocol server and every service, each in its own JVM. Ctrl-C stops everything.
 #
-#   ./run.sh                      build what is needed, then start (data in memory)
-#   ./run.sh --data-dir=.data     keep Kafka and MongoDB data across restarts
+#   ./run.sh                      build what is needed, then start (data in memory) and seed the demo month
+#   ./run.sh --data-dir=.data     keep Kafka and MongoDB data (and the demo's progress) across restarts
+#   ./run.sh --no-demo            an empty system; --demo-speed=max replays the month so far at full speed
 #   ./run.sh --help               every option
 #
 # Set QUOTAFLOW_SKIP_BUILD=1 to start the jars already built.

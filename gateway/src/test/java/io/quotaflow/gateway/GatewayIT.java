@@ -56,6 +56,9 @@ class GatewayIT {
     @LocalManagementPort
     int managementPort;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @BeforeEach
     void forgetEarlierRequests() {
         services.clear();
@@ -95,6 +98,25 @@ class GatewayIT {
             assertThat(request.correlationId()).isEqualTo("corr-" + request.service());
             assertThat(routes.get(request.path())).isEqualTo(request.service());
         });
+    }
+
+    @Test
+    void shouldAnswerAPathTheFirewallRefusesWithA400ProblemAndNotRoute() throws Exception {
+        String token = devToken(Map.of("sub", "ops", "roles", List.of("ADMIN")));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+
+        for (String path : List.of("/api/org/reps/..%2F..%2Fetc%2Fpasswd", "/api/kpis/reps/r%00x")) {
+            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).as(path).contains("\"field\":\"path\"");
+        }
+        assertThat(services.received()).isEmpty();
     }
 
     @Test

@@ -1,16 +1,24 @@
 package io.quotaflow.localstack;
 
+import io.quotaflow.localstack.demo.DemoFeeder;
+import io.quotaflow.localstack.demo.DemoScenario;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -22,12 +30,17 @@ import java.util.stream.Stream;
 public final class LocalStack implements AutoCloseable {
 
     private static final PrintStream out = System.out;
+    /** The Salesforce organisation whose outbound messages the demo sends (activity-service accepts only it). */
+    static final String DEMO_SALESFORCE_ORGANIZATION = "00DQF0000000DEMOAA";
 
     private final LocalStackOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
     private volatile boolean closed;
+    private Thread demo;
+    /** The generic webhook's secret for this run, known to activity-service and the demo feeder only. */
+    private final String webhookSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
 
     LocalStack(LocalStackOptions options) {
         this.options = options;
@@ -84,7 +97,7 @@ public final class LocalStack implements AutoCloseable {
 
         if (!wanted.isEmpty()) {
             Path signingKey = keyFile();
-            String gatewayUrl = "http://127.0.0.1:" + options.servicePorts().get("gateway");
+            String gatewayUrl = gatewayUrl();
             for (Service service : wanted) {
                 Map<String, String> env = new LinkedHashMap<>();
                 // Only the gateway is meant to be called; nothing listens beyond this machine.
@@ -93,6 +106,11 @@ public final class LocalStack implements AutoCloseable {
                 env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
                 env.put("QUOTAFLOW_JWK_SET_URI", gatewayUrl + "/.well-known/jwks.json");
                 env.put("QUOTAFLOW_JWT_ISSUER", gatewayUrl);
+                if (service.name().equals("activity-service") && demoWanted()) {
+                    // The CRM credentials the demo feeder signs with; without the demo no CRM is configured.
+                    env.put("QUOTAFLOW_WEBHOOK_SECRETS", webhookSecret);
+                    env.put("SALESFORCE_ORGANIZATION_ID", DEMO_SALESFORCE_ORGANIZATION);
+                }
                 if (service.name().equals("gateway")) {
                     env.put("MANAGEMENT_PORT", Integer.toString(options.gatewayManagementPort()));
                     env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
@@ -109,6 +127,40 @@ public final class LocalStack implements AutoCloseable {
             awaitHealthy();
         }
         printSummary(Duration.between(started, Instant.now()));
+        if (demoWanted()) {
+            startDemo();
+        }
+    }
+
+    private boolean demoWanted() {
+        return options.demo() && !options.infraOnly();
+    }
+
+    /** Seeds and streams the demo month on its own thread; Ctrl-C interrupts it (see {@link #close()}). */
+    private void startDemo() {
+        ZoneId zone = ZoneId.of(Optional.ofNullable(System.getenv("QUOTAFLOW_TIME_ZONE")).orElse("Asia/Shanghai"));
+        DemoFeeder feeder = new DemoFeeder(new DemoFeeder.Settings(
+                DemoScenario.standard().withReps(options.demoReps()).withHistoryMonths(options.demoHistoryMonths()),
+                options.demoSpeed(), options.dataDir(), zone, gatewayUrl(), webhookSecret,
+                DEMO_SALESFORCE_ORGANIZATION), out, Clock.systemUTC());
+        demo = new Thread(() -> {
+            try {
+                feeder.run();
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    System.err.println();
+                    System.err.println("Demo stopped: " + e.getMessage());
+                    System.err.println("Quotaflow keeps running; start again (with --data-dir it continues) or use "
+                            + "--no-demo.");
+                }
+            }
+        }, "quotaflow-demo");
+        demo.setDaemon(true);
+        demo.start();
+    }
+
+    private String gatewayUrl() {
+        return "http://127.0.0.1:" + options.servicePorts().get("gateway");
     }
 
     /** Kept in the data directory, so tokens survive a restart; otherwise beside the temporary broker data. */
@@ -153,11 +205,18 @@ public final class LocalStack implements AutoCloseable {
         out.printf("  %-18s %s%n", "Kafka", kafka.bootstrapServers());
         out.printf("  %-18s %s%n", "MongoDB", mongo.connectionString());
         if (!services.isEmpty()) {
-            String gateway = "http://127.0.0.1:" + options.servicePorts().get("gateway");
+            String gateway = gatewayUrl();
             out.println();
-            out.println("Everything goes through the gateway, " + gateway + ". A dev token:");
+            out.println("Dashboard: " + gateway + "/  — sign in with one click as a demo user:");
+            out.println("  alice   MANAGER of team t-east (Shanghai enterprise)");
+            out.println("  r-001   REP in t-east");
+            out.println("  ops     ADMIN (sales ops: the company, plans, incentive plans, period close)");
+            out.println("Everything goes through the gateway, " + gateway + ". A dev token for the API:");
             out.println("  curl -s -X POST " + gateway + "/auth/dev-token -H 'Content-Type: application/json' \\");
-            out.println("       -d '{\"sub\":\"alice\",\"roles\":[\"ADMIN\"]}'");
+            out.println("       -d '{\"sub\":\"alice\",\"roles\":[\"MANAGER\"],\"teamIds\":[\"t-east\"]}'");
+            if (demoWanted()) {
+                out.println("The demo month is being seeded now (--no-demo: an empty system); its progress follows.");
+            }
         }
         out.println();
         out.println("Press Ctrl-C to stop.");
@@ -169,6 +228,9 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         closed = true;
+        if (demo != null) {
+            demo.interrupt();
+        }
         if (!services.isEmpty()) {
             out.println();
             out.println("Stopping " + services.size() + " services…");

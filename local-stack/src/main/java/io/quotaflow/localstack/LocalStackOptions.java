@@ -19,6 +19,10 @@ record LocalStackOptions(
         boolean infraOnly,
         String jvmOptions,
         Duration startupTimeout,
+        boolean demo,
+        double demoSpeed,
+        int demoReps,
+        int demoHistoryMonths,
         boolean help) {
 
     static final String USAGE = """
@@ -41,6 +45,15 @@ record LocalStackOptions(
               --startup-timeout=240    seconds to wait for every service to report UP
               --project-dir=DIR        the Quotaflow checkout holding the built jars (default: found
                                        from this jar's location or the working directory)
+
+            Once everything is UP, a demo month is seeded through the gateway (sales org, approved targets,
+            an incentive plan, three months of history by CSV import, this month's activity streamed through
+            the API, the signed webhook and Salesforce outbound messages):
+              --no-demo                seed nothing (an empty system)
+              --demo-speed=10          simulated days per minute while catching up with today; max: as fast
+                                       as the services take it. Later activity arrives as its time comes
+              --demo-reps=40           reps in the demo org      --demo-history=3   months backfilled (0-3)
+            With --data-dir, a restart continues the demo where it stopped (demo-progress.properties).
             """;
 
     static final List<String> SERVICES =
@@ -74,6 +87,10 @@ record LocalStackOptions(
                 orDefault(values.remove("jvm-options"),
                         "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"),
                 Duration.ofSeconds(seconds(values.remove("startup-timeout"))),
+                !Boolean.parseBoolean(values.remove("no-demo")),
+                speed(values.remove("demo-speed")),
+                count(values.remove("demo-reps"), 40, 1, 500, "demo-reps"),
+                count(values.remove("demo-history"), 3, 0, 3, "demo-history"),
                 Boolean.parseBoolean(values.remove("help")));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + values.keySet().stream().map(k -> "--" + k).toList());
@@ -91,6 +108,42 @@ record LocalStackOptions(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--startup-timeout must be a number of seconds, not '" + value + "'");
         }
+    }
+
+    /** Simulated days per minute; 0 for {@code max}. */
+    private static double speed(String value) {
+        if (value == null) {
+            return 10;
+        }
+        if (value.equalsIgnoreCase("max")) {
+            return 0;
+        }
+        try {
+            double speed = Double.parseDouble(value);
+            if (speed > 0 && speed <= 100_000) {
+                return speed;
+            }
+        } catch (NumberFormatException ignored) {
+            // explained below
+        }
+        throw new IllegalArgumentException("--demo-speed must be simulated days per minute (above 0) or max, not '"
+                + value + "'");
+    }
+
+    private static int count(String value, int fallback, int min, int max, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= min && count <= max) {
+                return count;
+            }
+        } catch (NumberFormatException ignored) {
+            // explained below
+        }
+        throw new IllegalArgumentException("--" + name + " must be a whole number from " + min + " to " + max
+                + ", not '" + value + "'");
     }
 
     private static Path path(String value) {

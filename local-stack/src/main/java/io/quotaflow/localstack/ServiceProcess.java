@@ -100,6 +100,21 @@ public final class ServiceProcess {
         }
     }
 
+    /** The operating system's id of the service's JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Kills the service at once ({@code kill -9}: no shutdown hook, no graceful stop) and waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the service to stop (SIGTERM: graceful shutdown), then forces it after the grace period. */
     public void stop(Duration grace) {
         if (!process.isAlive()) {

@@ -40,6 +40,35 @@ class LocalStackOptionsTest {
     }
 
     @Test
+    void shouldSeedTheStandardDemoUnlessToldNotTo() {
+        LocalStackOptions defaults = LocalStackOptions.parse(new String[0]);
+        LocalStackOptions tiny = LocalStackOptions.parse(new String[]{"--demo-speed=max", "--demo-reps=5",
+                "--demo-history=1"});
+
+        assertThat(defaults.demo()).isTrue();
+        assertThat(defaults.demoSpeed()).isEqualTo(10);
+        assertThat(defaults.demoReps()).isEqualTo(40);
+        assertThat(defaults.demoHistoryMonths()).isEqualTo(3);
+        assertThat(LocalStackOptions.parse(new String[]{"--no-demo"}).demo()).isFalse();
+        assertThat(LocalStackOptions.parse(new String[]{"--demo-speed=2.5"}).demoSpeed()).isEqualTo(2.5);
+        assertThat(tiny.demoSpeed()).isZero();
+        assertThat(tiny.demoReps()).isEqualTo(5);
+        assertThat(tiny.demoHistoryMonths()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldExplainBadDemoOptions() {
+        assertThatThrownBy(() -> LocalStackOptions.parse(new String[]{"--demo-speed=fast"}))
+                .hasMessage("--demo-speed must be simulated days per minute (above 0) or max, not 'fast'");
+        assertThatThrownBy(() -> LocalStackOptions.parse(new String[]{"--demo-speed=0"}))
+                .hasMessageContaining("--demo-speed");
+        assertThatThrownBy(() -> LocalStackOptions.parse(new String[]{"--demo-history=4"}))
+                .hasMessage("--demo-history must be a whole number from 0 to 3, not '4'");
+        assertThatThrownBy(() -> LocalStackOptions.parse(new String[]{"--demo-reps=0"}))
+                .hasMessage("--demo-reps must be a whole number from 1 to 500, not '0'");
+    }
+
+    @Test
     void shouldExplainBadOptions() {
         assertThatThrownBy(() -> LocalStackOptions.parse(new String[]{"--kafka-port=ninety"}))
                 .hasMessage("--kafka-port must be a port number (1-65535), not 'ninety'");

@@ -25,6 +25,21 @@ import java.util.stream.Stream;
  */
 final class RunningSystem implements AutoCloseable {
 
+    /** The generic CRM webhook's signing secret the services are given (the launcher configures none). */
+    static final String WEBHOOK_SECRET = "system-test-webhook-secret";
+    /** The Salesforce organisation whose Outbound Messages activity-service accepts. */
+    static final String SALESFORCE_ORGANIZATION = "00DE2E000000001AAA";
+
+    /**
+     * Settings the launcher does not give the services, passed through its environment, which every service it
+     * starts inherits (the launcher only adds its own variables): the CRM credentials, and a short close grace so
+     * that last month can be closed even on the first day of a month.
+     */
+    static final Map<String, String> SERVICE_ENVIRONMENT = Map.of(
+            "QUOTAFLOW_WEBHOOK_SECRETS", WEBHOOK_SECRET,
+            "SALESFORCE_ORGANIZATION_ID", SALESFORCE_ORGANIZATION,
+            "QUOTAFLOW_INCENTIVE_CLOSE_GRACE", "1m");
+
     private final Process launcher;
     private final Map<String, Integer> ports;
     private final List<String> output = new CopyOnWriteArrayList<>();
@@ -36,7 +51,8 @@ final class RunningSystem implements AutoCloseable {
         this.outputClosed = CompletableFuture.runAsync(this::collectOutput);
     }
 
-    static RunningSystem start(Duration timeout) {
+    /** The system with {@code extraArgs} on the launcher's command line (e.g. {@code --no-demo}). */
+    static RunningSystem start(Duration timeout, String... extraArgs) {
         Path root = Path.of(System.getProperty("quotaflow.project-dir", "..")).toAbsolutePath().normalize();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String name : List.of("gateway", "gateway-management", "target-service", "activity-service",
@@ -50,8 +66,11 @@ final class RunningSystem implements AutoCloseable {
                 "--log-dir=" + root.resolve("system-tests/target/local-stack-logs"),
                 "--startup-timeout=" + timeout.toSeconds()));
         ports.forEach((name, port) -> command.add("--" + name + "-port=" + port));
+        command.addAll(List.of(extraArgs));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(SERVICE_ENVIRONMENT);
+            Process process = builder.start();
             RunningSystem system = new RunningSystem(process, ports);
             system.awaitOutput("Press Ctrl-C to stop.", timeout.plusSeconds(60));
             return system;
@@ -77,6 +96,15 @@ final class RunningSystem implements AutoCloseable {
         all.add(launcher.toHandle());
         launcher.descendants().forEach(all::add);
         return all;
+    }
+
+    boolean isAlive() {
+        return launcher.isAlive();
+    }
+
+    /** Waits until the launcher printed a line containing {@code line}. */
+    void awaitLine(String line, Duration timeout) {
+        awaitOutput(line, timeout);
     }
 
     String output() {
@@ -127,11 +155,38 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** The executable jar the build made of a module ({@code <module>/target/<module>-*-exec.jar}). */
+    static Path executableJar(String module) {
+        return executableJar(projectDir(), module);
+    }
+
+    static Path projectDir() {
+        return Path.of(System.getProperty("quotaflow.project-dir", "..")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The environment the launcher gives a service (LocalStack.start) plus {@link #SERVICE_ENVIRONMENT}: what
+     * another instance of a service needs to join this system (its Kafka, MongoDB and token issuer).
+     */
+    Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>(SERVICE_ENVIRONMENT);
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("MONGODB_URI", "mongodb://127.0.0.1:" + port("mongo"));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + port("kafka"));
+        env.put("QUOTAFLOW_JWK_SET_URI", url("gateway") + "/.well-known/jwks.json");
+        env.put("QUOTAFLOW_JWT_ISSUER", url("gateway"));
+        return env;
+    }
+
     private static Path launcherJar(Path root) {
-        try (Stream<Path> files = Files.list(root.resolve("local-stack/target"))) {
-            return files.filter(file -> file.getFileName().toString().matches("local-stack-.*-exec\\.jar"))
+        return executableJar(root, "local-stack");
+    }
+
+    private static Path executableJar(Path root, String module) {
+        try (Stream<Path> files = Files.list(root.resolve(module).resolve("target"))) {
+            return files.filter(file -> file.getFileName().toString().matches(module + "-.*-exec\\.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError("build local-stack first"));
+                    .orElseThrow(() -> new AssertionError("build " + module + " first"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

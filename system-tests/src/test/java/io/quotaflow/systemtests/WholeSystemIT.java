@@ -1,7 +1,6 @@
 package io.quotaflow.systemtests;
 
 import io.quotaflow.localstack.Ports;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,8 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * external call goes through the gateway with a JWT that the services validate again; stopping the
  * launcher leaves no process and no port behind.
  *
- * <p>The last test stops the system, so this class orders its tests (the only one that does).
+ * <p>The system is the one the module's integration tests share ({@link SharedSystem}); the last test stops it,
+ * so this class orders its tests and runs after the other integration test classes that share it (and before
+ * {@link DemoSeedIT}, which starts a system of its own: never two at once).
  */
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeSystemIT {
 
@@ -44,12 +46,7 @@ class WholeSystemIT {
 
     @BeforeAll
     static void startTheSystem() {
-        system = RunningSystem.start(Duration.ofSeconds(300));
-    }
-
-    @AfterAll
-    static void forceStop() {
-        system.close();
+        system = SharedSystem.get();
     }
 
     @Test

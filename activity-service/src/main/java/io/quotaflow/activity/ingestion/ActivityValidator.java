@@ -37,6 +37,10 @@ public final class ActivityValidator {
     /** Ids as the org spells them: letters, digits and {@code . _ : -}. */
     private static final Pattern REP_ID = Pattern.compile("[A-Za-z0-9._:@-]+");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** Ids other systems keep and export: none may start like a spreadsheet formula. */
+    private static final Set<Field> IDS = EnumSet.of(Field.EXTERNAL_ID, Field.CUSTOMER_ID, Field.DEAL_ID,
+            Field.PRODUCT_LINE, Field.REGION_ID, Field.PROMOTION_CODE);
+    private static final String FORMULA_START = "=+-@";
     private static final int MAX_DURATION_SECONDS = 86_400;
     private static final int MAX_DECIMALS = 2;
     private static final Duration DUE_DATE_HORIZON = Duration.ofDays(3_660);
@@ -171,7 +175,11 @@ public final class ActivityValidator {
             }
         }
 
-        /** The field's text if present, of allowed length and free of control characters. */
+        /**
+         * The field's text if present, of allowed length, free of control characters and (but for the free-text
+         * reason) of invisible formatting characters — bidirectional overrides, zero-width characters, byte-order
+         * marks, which make one id look like another — and, for an id, not starting like a spreadsheet formula.
+         */
         String text(Field field, boolean required) {
             String value = raw.get(field);
             if (reported.contains(field.wireName())) {
@@ -191,7 +199,23 @@ public final class ActivityValidator {
                 problem(field, "must not contain control characters");
                 return null;
             }
+            if (value.indexOf('\uFFFD') >= 0) {
+                problem(field, "must be valid UTF-8 (it holds a replacement character)");
+                return null;
+            }
+            if (field != Field.REASON && hasFormattingCharacters(value)) {
+                problem(field, "must not contain invisible formatting characters (bidirectional or zero-width)");
+                return null;
+            }
+            if (IDS.contains(field) && FORMULA_START.indexOf(value.charAt(0)) >= 0) {
+                problem(field, "must not start with '=', '+', '-' or '@'");
+                return null;
+            }
             return value;
+        }
+
+        private boolean hasFormattingCharacters(String value) {
+            return value.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT);
         }
 
         private boolean hasControlCharacters(String value) {

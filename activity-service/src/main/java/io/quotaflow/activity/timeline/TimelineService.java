@@ -54,6 +54,9 @@ public class TimelineService {
     public record Page(List<Map<String, Object>> items, int page, int size, boolean hasMore, Long total) {
     }
 
+    /** A rep id as the org spells it (as ingestion accepts it): no path, no control or formatting characters. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
     public Page read(Caller caller, Request request) {
         caller.requireAnyRole(Role.ADMIN, Role.MANAGER, Role.REP);
         List<FieldProblem> problems = new ArrayList<>();
@@ -67,6 +70,9 @@ public class TimelineService {
         }
         if (repId != null && request.customerId() != null) {
             problems.add(new FieldProblem("customerId", "cannot be asked for together with repId"));
+        }
+        if (repId != null && !ID.matcher(repId).matches()) {
+            problems.add(new FieldProblem("repId", "must be letters, digits, '.', '_', ':', '@' or '-'"));
         }
         Instant from = instant("from", request.from(), false, problems);
         Instant to = instant("to", request.to(), true, problems);

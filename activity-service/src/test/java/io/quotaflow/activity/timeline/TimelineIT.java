@@ -122,6 +122,8 @@ class TimelineIT {
         assertThat(ActivityApi.problems(admin.get("/api/activities?from=yesterday&type=CALL&size=0&page=-1"),
                 HttpStatus.BAD_REQUEST)).extracting(problem -> problem.field())
                 .containsExactlyInAnyOrder("repId", "from", "type", "size", "page");
+        assertThat(ActivityApi.problems(admin.get("/api/activities?repId=..%2F..%2Fetc%2Fpasswd"),
+                HttpStatus.BAD_REQUEST)).extracting(problem -> problem.field()).containsExactly("repId");
     }
 
     private Page awaitPage(ActivityApi caller, String uri, int items) {

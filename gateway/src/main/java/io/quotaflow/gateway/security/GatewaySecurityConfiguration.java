@@ -1,9 +1,14 @@
 package io.quotaflow.gateway.security;
 
+import java.util.List;
+
+import io.quotaflow.web.FieldProblem;
+
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.quotaflow.gateway.access.RouteAccess;
 import io.quotaflow.gateway.web.ProblemResponses;
+import io.quotaflow.web.FieldProblem;
 import io.quotaflow.web.ProblemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +37,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 import java.time.Clock;
 
@@ -94,6 +100,16 @@ public class GatewaySecurityConfiguration {
      * Tokens are validated against the gateway's own key (embedded demo, or a configured key in
      * production) or against the external issuer's JWK set; expiry, issuer and audience are checked either way.
      */
+    /**
+     * A request Spring Security's firewall refuses before any filter (an encoded slash, backslash or NUL in the path,
+     * {@code ..} segments) is a 400 problem naming the path, like every other refusal, not an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange, ProblemFactory.invalid(
+                List.of(new FieldProblem("path", "must not contain encoded slashes, backslashes, NUL or '..' segments"))));
+    }
+
     @Bean
     ReactiveJwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<SigningKey> ownKey) {
         NimbusReactiveJwtDecoder decoder;

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,9 +31,10 @@ import java.util.UUID;
  * second one after a fall (a cancellation) is occurrence 2 — a new fact, not a duplicate to drop.
  *
  * <p>The progress document remembers what was announced: {@code lv.<METRIC>} (thresholds reached), {@code lvl}
- * (level), {@code bk} (attainment step), {@code n.<METRIC>.<threshold>.<UP|DOWN>} (crossings so far) and
- * {@code np.<METRIC>} (progress updates so far). Each evaluation compares the truth with what was announced, so a
- * crossing a chunk could not judge (its progress document was not read) is announced by the next that can.
+ * (level), {@code bk} (attainment step), {@code n.<METRIC>.<threshold>.<UP|DOWN>} (crossings so far),
+ * {@code np.<METRIC>} (progress updates so far) and {@code at.<METRIC>} (the last announcement's {@code asOf}).
+ * Each evaluation compares the truth with what was announced, so a crossing a chunk could not judge (its progress
+ * document was not read) is announced by the next that can.
  */
 public final class AttainmentSignals {
 
@@ -71,23 +73,28 @@ public final class AttainmentSignals {
         long lastBucket = progress.count("bk." + metric);
         String currency = plan.currency() != null ? plan.currency() : metric.isMoney() ? reportingCurrency : null;
         List<Thresholds.Crossing> crossings = thresholds.crossings(before, after);
+        Instant announced = announcedAt(progress, metric, asOf);
+        if (!crossings.isEmpty() || bucket != lastBucket) {
+            progress.set("at." + metric, announced);
+        }
         for (Thresholds.Crossing crossing : crossings) {
             String counter = "n." + metric + "." + crossing.threshold().replace('.', '_') + "." + crossing.direction();
             long occurrence = progress.count(counter) + 1;
             progress.inc(counter, 1);
             UUID id = EventIds.of("kpi-attainment", scope.key(), period.toString(), metric.name(), crossing.threshold(),
                     crossing.direction().name(), Long.toString(occurrence));
-            emit(batch, id, asOf, new AttainmentChanged(scope.ref(), period, metric, actual, plan.monthly(), plan.base(),
-                    plan.challenge(), currency, attainment, pace, level, previousLevel, asOf, causedBy,
-                    crossing.threshold(), crossing.direction()));
+            emit(batch, id, announced, new AttainmentChanged(scope.ref(), period, metric, actual, plan.monthly(),
+                    plan.base(), plan.challenge(), currency, attainment, pace, level, previousLevel, announced,
+                    causedBy, crossing.threshold(), crossing.direction()));
         }
         if (crossings.isEmpty() && bucket != lastBucket) {
             long occurrence = progress.count("np." + metric) + 1;
             progress.inc("np." + metric, 1);
             UUID id = EventIds.of("kpi-attainment-progress", scope.key(), period.toString(), metric.name(),
                     Long.toString(occurrence));
-            emit(batch, id, asOf, new AttainmentChanged(scope.ref(), period, metric, actual, plan.monthly(), plan.base(),
-                    plan.challenge(), currency, attainment, pace, level, previousLevel, asOf, causedBy));
+            emit(batch, id, announced, new AttainmentChanged(scope.ref(), period, metric, actual, plan.monthly(),
+                    plan.base(), plan.challenge(), currency, attainment, pace, level, previousLevel, announced,
+                    causedBy));
         }
         if (!after.equals(before)) {
             progress.set("lv." + metric, List.copyOf(after));
@@ -98,6 +105,18 @@ public final class AttainmentSignals {
         if (bucket != lastBucket) {
             progress.set("bk." + metric, bucket);
         }
+    }
+
+    /**
+     * The {@code asOf} of what this evaluation announces: the latest event's time, but always after the previous
+     * announcement's ({@code at.<METRIC>}). Consumers keep the announcement with the latest {@code asOf} (incentive
+     * -service's thresholds, ranks and team bonuses); a late or back-dated event's change states the month's truth
+     * as it is now, so it must not look older than what it replaces.
+     */
+    private static Instant announcedAt(Doc progress, TargetMetric metric, Instant asOf) {
+        Instant time = asOf.truncatedTo(ChronoUnit.MILLIS);
+        Instant previous = progress.instant("at." + metric);
+        return previous != null && !time.isAfter(previous) ? previous.plusMillis(1) : time;
     }
 
     /** Which attainment step the attainment is in: floor(attainment / step); 0 without attainment. */

@@ -113,6 +113,28 @@ class AttainmentCrossingTest {
     }
 
     @Test
+    void shouldAnnounceALateEventsChangeAsLaterThanTheAnnouncementsBeforeIt() {
+        // Consumers keep the announcement with the latest asOf: the change a back-dated deal makes (it arrives after
+        // a deal of the 20th) is the month's truth now and must not look older than the one it replaces.
+        pipeline.target(target("plan-1", 1, EntityRef.rep("r-1"), TargetMetric.REVENUE, "100000.00", "80000.00", null));
+        pipeline.activity(won("r-1", "d-1", "c-1", "60000.00", 20, null));
+        pipeline.drain();
+        pipeline.activity(won("r-1", "d-2", "c-2", "30000.00", 4, null));
+        pipeline.drain();
+        pipeline.activity(won("r-1", "d-3", "c-3", "15000.00", 4, null));
+        pipeline.drain();
+
+        assertThat(crossings()).containsExactly("REP:r-1 0.5 UP #1", "REP:r-1 BASE UP #1", "REP:r-1 TARGET UP #1");
+        List<AttainmentChanged> rep = changes();
+        for (int i = 1; i < rep.size(); i++) {
+            assertThat(rep.get(i).asOf()).as("announcement %d after %d", i, i - 1).isAfter(rep.get(i - 1).asOf());
+        }
+        AttainmentChanged latest = rep.get(rep.size() - 1);
+        assertThat(latest.actual()).isEqualByComparingTo("105000.00");
+        assertThat(latest.asOf()).isEqualTo(January.at(20).plusMillis(2));
+    }
+
+    @Test
     void shouldCoalesceProgressBetweenCrossingsIntoFivePointSteps() {
         pipeline.target(target("plan-1", 1, EntityRef.rep("r-1"), TargetMetric.REVENUE, "100000.00", null, null));
         for (int i = 0; i < 10; i++) {

@@ -8,13 +8,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link OrgDirectory} over the service's {@code org_entities} collection: read whole (an org has hundreds or
- * a few thousand entities) at the first question and again after every applied chunk of the topic.
+ * a few thousand entities) at the first question, again after every applied chunk of the topic, and again when
+ * the copy in memory is older than {@code maxAge} — with several instances, another instance applies the changes
+ * of the {@code sales-org} partitions it owns, and this one learns of them only by reading the collection.
  */
 final class MongoOrgDirectory extends SnapshotDirectory {
 
@@ -22,15 +25,19 @@ final class MongoOrgDirectory extends SnapshotDirectory {
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
+    private final long maxAgeNanos;
     private final AtomicReference<OrgSnapshot> snapshot = new AtomicReference<>();
+    private volatile long readAt;
 
-    MongoOrgDirectory(MongoTemplate mongo, EventCodec codec) {
+    MongoOrgDirectory(MongoTemplate mongo, EventCodec codec, Duration maxAge) {
         this.mongo = mongo;
         this.codec = codec;
+        this.maxAgeNanos = maxAge.toNanos();
     }
 
     /** Reads the collection again; keeps the previous snapshot if the database does not answer. */
     void reload() {
+        readAt = System.nanoTime();
         try {
             List<OrgEvent> entities = new ArrayList<>();
             for (Document entity : mongo.getCollection(OrgProjection.ENTITIES).find()) {
@@ -50,7 +57,7 @@ final class MongoOrgDirectory extends SnapshotDirectory {
 
     @Override
     OrgSnapshot current() {
-        if (snapshot.get() == null) {
+        if (snapshot.get() == null || System.nanoTime() - readAt > maxAgeNanos) {
             reload();
         }
         return snapshot.get();

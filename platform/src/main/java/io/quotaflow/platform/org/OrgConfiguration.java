@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,8 +29,9 @@ public class OrgConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OrgDirectory orgDirectory(MongoTemplate mongo, EventCodec codec, MeterRegistry meters) {
-        MongoOrgDirectory directory = new MongoOrgDirectory(mongo, codec);
+    OrgDirectory orgDirectory(MongoTemplate mongo, EventCodec codec, MeterRegistry meters,
+                              @Value("${quotaflow.org.max-age:5s}") Duration maxAge) {
+        MongoOrgDirectory directory = new MongoOrgDirectory(mongo, codec, maxAge);
         Gauge.builder("quotaflow.org.reps", () -> safeCount(directory)).description("reps in the sales org projection")
                 .register(meters);
         return directory;

@@ -39,6 +39,20 @@ class MongoHealthIndicatorIT {
         assertThat(new MongoHealthIndicator(nowhere).health().getStatus()).isEqualTo(Status.DOWN);
     }
 
+    @Test
+    void shouldSayDownWithinItsTimeLimitWhenTheServerWentAway() throws IOException {
+        // The driver's default server selection timeout (30 s), as the services run with.
+        MongoTemplate nowhere = new MongoTemplate(
+                MongoClients.create("mongodb://127.0.0.1:" + freePort()), "health-it");
+
+        long started = System.nanoTime();
+        Status status = new MongoHealthIndicator(nowhere).health().getStatus();
+
+        assertThat(status).isEqualTo(Status.DOWN);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                .isLessThan(MongoHealthIndicator.TIMEOUT_MS + 3000);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -1,17 +1,25 @@
 package io.quotaflow.platform.org;
 
+import io.quotaflow.events.EventCodec;
+import io.quotaflow.events.EventEnvelope;
+import io.quotaflow.events.EventIds;
+import io.quotaflow.events.org.OrgEvent;
 import io.quotaflow.events.org.RegionChanged;
 import io.quotaflow.events.org.RepChanged;
 import io.quotaflow.events.org.TeamMembership;
 import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.SalesOrgFixture;
 import io.quotaflow.testsupport.ServiceIT;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +32,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = {
         "spring.application.name=org-directory-it",
         "quotaflow.org.consume=true",
+        "quotaflow.org.max-age=1s",
         "spring.cloud.function.definition=onSalesOrg"})
 class OrgDirectoryIT {
 
@@ -31,6 +40,9 @@ class OrgDirectoryIT {
 
     @Autowired
     OrgDirectory org;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void shouldKnowARepPublishedByTargetServiceWithoutARestart() {
@@ -58,6 +70,24 @@ class OrgDirectoryIT {
         assertThat(org.teamOf(rep, LocalDate.of(2026, 12, 9))).contains("t-north");
         assertThat(org.teamOf(rep, LocalDate.of(2026, 12, 10))).contains("t-east");
         assertThat(org.members("t-north", LocalDate.of(2026, 12, 11))).extracting(RepChanged::repId).doesNotContain(rep);
+    }
+
+    @Test
+    void shouldSeeARepThatAnotherInstanceProjectedWithoutApplyingAnythingItself() {
+        // Another instance of the service owns the rep's sales-org partition: its ledger writes the entity, and
+        // this instance applies nothing that would make it read the collection again.
+        String rep = "r-" + UUID.randomUUID();
+        RepChanged hired = SalesOrgFixture.rep(rep, "t-east", LocalDate.of(2026, 3, 1));
+        EventEnvelope<OrgEvent> envelope = EventEnvelope.of(EventIds.of("org", hired.entityKey(), "1"), Instant.now(),
+                "quotaflow/target-service", null, hired);
+        assertThat(org.rep(rep)).isEmpty();
+
+        mongo.getCollection(OrgProjection.ENTITIES).insertOne(new Document("_id", hired.entityKey())
+                .append("type", "RepChanged").append("revision", hired.revision())
+                .append("event", new String(new EventCodec().encode(envelope), StandardCharsets.UTF_8)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> org.rep(rep).isPresent());
+        assertThat(org.teamOf(rep, LocalDate.of(2026, 12, 1))).contains("t-east");
     }
 
     @Test

@@ -101,6 +101,9 @@ final class OrgValidator {
                 fail(field, "must not be blank");
             } else if (value != null && value.length() > maxLength) {
                 fail(field, "must be at most " + maxLength + " characters");
+            } else if (value != null && value.codePoints().anyMatch(c -> Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT || c == 0xFFFD)) {
+                fail(field, "must not contain control, invisible formatting or replacement characters");
             }
             return this;
         }

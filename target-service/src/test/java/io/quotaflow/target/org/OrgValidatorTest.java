@@ -47,6 +47,16 @@ class OrgValidatorTest {
     class Names {
 
         @Test
+        void shouldRejectANameWithANulAnRtlOverrideOrAReplacementCharacter() {
+            for (String name : List.of("a\u0000b", "\u202Eevil", "x\u200By", "bad\uFFFD")) {
+                assertThat(OrgValidator.region("east", new RegionInput(name, MATURE, BigDecimal.ONE))).as(name)
+                        .containsExactly(new FieldProblem("name",
+                                "must not contain control, invisible formatting or replacement characters"));
+            }
+            assertThat(OrgValidator.region("east", new RegionInput("华东 East", MATURE, BigDecimal.ONE))).isEmpty();
+        }
+
+        @Test
         void shouldRequireANameOfAtMost200Characters() {
             assertThat(OrgValidator.region("east", new RegionInput("n".repeat(200), MATURE, BigDecimal.ONE))).isEmpty();
             assertThat(OrgValidator.region("east", new RegionInput("n".repeat(201), MATURE, BigDecimal.ONE)))

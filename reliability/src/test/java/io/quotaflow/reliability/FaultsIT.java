@@ -1,0 +1,297 @@
+package io.quotaflow.reliability;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system, started once, put through one fault after another while a known stream of activity flows in
+ * through the gateway; after each, the KPIs and awards of that fault's own reps must equal the reference computed
+ * from what was sent. The faults run in order against the same system, so the class orders its tests.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsIT {
+
+    static final Mode MODE = Mode.current();
+    private static final Duration SETTLE = Duration.ofMinutes(3);
+
+    static EmbeddedSystem system;
+    static Api api;
+    static Report report;
+    static final Map<String, Slice> slices = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startTheSystemAndItsSalesOrg() {
+        report = new Report(MODE.name());
+        Instant started = Instant.now();
+        system = EmbeddedSystem.start(Duration.ofMinutes(5));
+        api = new Api(system.gateway());
+        long seed = Long.getLong("reliability.seed", System.nanoTime());
+        System.out.println("[reliability] " + MODE.name() + " form, seed " + seed + ", system up in "
+                + Duration.between(started, Instant.now()).toSeconds() + " s");
+        for (String name : List.of("kill", "broker", "mongo", "order", "rebalance", "hostile", "flood", "steady",
+                "soak")) {
+            slices.put(name, new Slice(name, name.equals("soak") ? 20 : 4, api, seed + name.hashCode()));
+        }
+        SalesOrg.create(api, slices.values(), YearMonth.now(Activity.ZONE));
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (report != null) {
+            System.out.println(report.markdown());
+            report.write(Path.of("target/reliability-report.md"));
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldLoseAndDoubleNothingWhenKpiAndIncentiveServicesAreKilledMidStream() {
+        Slice slice = slices.get("kill");
+        List<String> kills = new ArrayList<>();
+        Duration longestRestart = Duration.ZERO;
+        try (Feed feed = Feed.start(slice, 10, 150)) {
+            for (int round = 1; round <= MODE.killRounds(); round++) {
+                EmbeddedSystem.pause(Duration.ofMillis(1000 + slice.random().nextInt(3000)));
+                system.kill("kpi-service");
+                EmbeddedSystem.pause(Duration.ofMillis(slice.random().nextInt(2000)));
+                system.kill("incentive-service");
+                kills.add("round " + round);
+                EmbeddedSystem.pause(Duration.ofMillis(slice.random().nextInt(2000)));
+                Instant restart = Instant.now();
+                system.start("kpi-service", "kpi-service");
+                system.start("incentive-service", "incentive-service");
+                system.awaitHealthy(List.of("kpi-service", "incentive-service"), Duration.ofMinutes(6));
+                Duration took = Duration.between(restart, Instant.now());
+                longestRestart = took.compareTo(longestRestart) > 0 ? took : longestRestart;
+            }
+        }
+        Duration recovered = awaitReference(slice);
+        report.add("kill -9 of kpi-service and incentive-service, " + MODE.killRounds() + " times each, mid-stream",
+                "ingestion " + slice.statuses() + "; restart to UP at most " + longestRestart.toSeconds()
+                        + " s; figures equal the reference " + recovered.toSeconds() + " s after the stream ended",
+                slice.deliveries(), finalComparison(slice));
+        assertThat(slice.violations()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void shouldAnswer503UntilTheBrokerIsBackAndThenCountEverythingOnce() {
+        Slice slice = slices.get("broker");
+        Duration outage;
+        List<Health.Change> health;
+        try (Feed feed = Feed.start(slice, 10, 150);
+             Health kpi = Health.watch(system.url("kpi-service"))) {
+            EmbeddedSystem.pause(Duration.ofSeconds(3));
+            Instant stopped = Instant.now();
+            system.stopKafka();
+            EmbeddedSystem.pause(MODE.brokerOutage());
+            system.startKafka();
+            outage = Duration.between(stopped, Instant.now());
+            EmbeddedSystem.pause(Duration.ofSeconds(5));
+            health = kpi.changes();
+        }
+        Duration recovered = awaitReference(slice);
+        Map<Integer, Integer> statuses = slice.statuses();
+        report.add("Kafka broker stopped " + MODE.brokerOutage().toSeconds() + " s mid-stream, restarted",
+                "ingestion " + statuses + " (503s problem+json with Retry-After); outage " + outage.toSeconds()
+                        + " s; longest wait for a 202 " + slice.longestWaitForAcceptance().toSeconds()
+                        + " s; kpi-service health " + describe(health) + "; figures equal the reference "
+                        + recovered.toSeconds() + " s after the stream ended",
+                slice.deliveries(), finalComparison(slice));
+        assertThat(slice.violations()).isEmpty();
+        assertThat(statuses.keySet()).as("only 202 and 503 answers").allMatch(s -> s == 202 || s == 503 || s == 0);
+    }
+
+    @Test
+    @Order(3)
+    void shouldPauseConsumersWhileMongoDbIsDownAndSkipNothing() {
+        Slice slice = slices.get("mongo");
+        List<Health.Change> health;
+        Duration outage;
+        try (Feed feed = Feed.start(slice, 10, 150);
+             Health kpi = Health.watch(system.url("kpi-service"))) {
+            EmbeddedSystem.pause(Duration.ofSeconds(3));
+            Instant stopped = Instant.now();
+            system.stopMongo();
+            EmbeddedSystem.pause(MODE.databaseOutage());
+            system.startMongo();
+            outage = Duration.between(stopped, Instant.now());
+            await().atMost(Duration.ofMinutes(2)).until(() -> !kpi.changes().isEmpty()
+                    && kpi.changes().get(kpi.changes().size() - 1).status().equals("UP"));
+            health = kpi.changes();
+        }
+        Duration recovered = awaitReference(slice);
+        report.add("MongoDB stopped " + MODE.databaseOutage().toSeconds() + " s mid-stream, restarted (H2 file kept)",
+                "ingestion " + slice.statuses() + "; outage " + outage.toSeconds() + " s; kpi-service health "
+                        + describe(health) + "; figures equal the reference " + recovered.toSeconds()
+                        + " s after the stream ended",
+                slice.deliveries(), finalComparison(slice));
+        assertThat(slice.violations()).isEmpty();
+        assertThat(health.stream().map(Health.Change::status)).contains("DOWN").last().isEqualTo("UP");
+    }
+
+    @Test
+    @Order(4)
+    void shouldCountOutOfOrderLateAndDuplicatedDeliveriesFromEveryPathOnce() {
+        Slice slice = slices.get("order");
+        Deliveries deliveries = new Deliveries(api, slice);
+        Map<String, Integer> byPath = deliveries.sendShuffledWithRepeats(MODE.name().equals("long") ? 400 : 80);
+        Duration recovered = awaitReference(slice);
+        report.add("out-of-order, back-dated (last month) and duplicated deliveries on every ingestion path",
+                "deliveries per path " + byPath + "; answers " + slice.statuses() + "; figures equal the reference "
+                        + recovered.toSeconds() + " s after the last delivery",
+                slice.deliveries(), finalComparison(slice));
+        assertThat(slice.violations()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void shouldCountEverythingOnceWhileASecondKpiInstanceJoinsAndLeaves() {
+        Slice slice = slices.get("rebalance");
+        Duration joined;
+        try (Feed feed = Feed.start(slice, 10, 150)) {
+            EmbeddedSystem.pause(Duration.ofSeconds(2));
+            Instant start = Instant.now();
+            system.start("kpi-service-b", "kpi-service");
+            system.awaitHealthy(List.of("kpi-service-b"), Duration.ofMinutes(6));
+            joined = Duration.between(start, Instant.now());
+            EmbeddedSystem.pause(Duration.ofSeconds(3 + slice.random().nextInt(4)));
+            system.stop("kpi-service-b");
+            EmbeddedSystem.pause(Duration.ofSeconds(2));
+        }
+        Duration recovered = awaitReference(slice);
+        report.add("a second kpi-service instance joins and leaves mid-stream (two rebalances)",
+                "ingestion " + slice.statuses() + "; second instance UP after " + joined.toSeconds()
+                        + " s; figures equal the reference " + recovered.toSeconds() + " s after the stream ended",
+                slice.deliveries(), finalComparison(slice));
+        assertThat(slice.violations()).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void shouldRefuseEveryHostileInputWithA4xxProblemAndStoreNothing() {
+        Slice slice = slices.get("hostile");
+        HostileInputs.Result result = new HostileInputs(api, slice, system).run();
+        assertThat(result.failures()).as(String.join("\n", result.failures())).isEmpty();
+        report.add("hostile-input catalogue through the gateway, every service",
+                result.cases() + " cases; answers " + result.statuses() + "; 5xx: " + result.serverErrors()
+                        + "; stack traces: " + result.stackTraces(), result.cases(), finalComparison(slice));
+        assertThat(result.cases()).isGreaterThanOrEqualTo(100);
+    }
+
+    @Test
+    @Order(7)
+    void shouldAnswer429ToAFloodingIdentityAndServeAnotherAsUsual() {
+        Slice flooder = slices.get("flood");
+        Slice steady = slices.get("steady");
+        Flood.Result result = new Flood(flooder, steady).run(MODE.flood());
+        Duration recovered = awaitReference(flooder);
+        awaitReference(steady);
+        Slice.Comparison both = combine(finalComparison(flooder), finalComparison(steady));
+        report.add("flood: " + result.floodRate() + " requests/s (10x the steady " + result.steadyRate()
+                        + "/s) for " + MODE.flood().toSeconds() + " s from one identity",
+                "flooder " + result.flooderStatuses() + " (first 429 after " + result.first429().toMillis()
+                        + " ms, Retry-After " + result.retryAfter() + " s); other identity " + result.steadyStatuses()
+                        + ", its slowest answer " + result.steadySlowest().toMillis()
+                        + " ms; figures equal the reference " + recovered.toSeconds() + " s after",
+                flooder.deliveries() + steady.deliveries(), both);
+        assertThat(result.flooderStatuses()).containsKey(429);
+        assertThat(result.steadyStatuses().keySet()).containsOnly(202);
+        assertThat(flooder.violations()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    @EnabledIfSystemProperty(named = "reliability.mode", matches = "long", disabledReason = "long form only "
+            + "(./mvnw -pl reliability -am verify -Dreliability.mode=long)")
+    void shouldHoldASteadyRateWithFlatMemoryAndNoGrowingLag() {
+        Slice slice = slices.get("soak");
+        List<Soak.Sample> samples = new Soak(system, api, slice).run(MODE.soakEventsPerSecond(), MODE.soakFor());
+        Duration recovered = awaitReference(slice);
+        Soak.Sample early = samples.get(Math.min(samples.size() - 1, Math.max(1, samples.size() / 3)));
+        Soak.Sample last = samples.get(samples.size() - 1);
+        report.add("soak: " + MODE.soakEventsPerSecond() + " events/s for " + MODE.soakFor().toMinutes() + " min",
+                "kpi-service lag at " + early.at().toMinutes() + " min " + early.lag() + ", at the end " + last.lag()
+                        + "; live heap after GC at " + early.at().toMinutes() + " min " + early.liveHeapBytes()
+                        + ", at the end " + last.liveHeapBytes() + "; figures equal the reference "
+                        + recovered.toSeconds() + " s after the stream ended",
+                slice.deliveries(), finalComparison(slice));
+        long maxLag = samples.stream().skip(samples.size() / 2).mapToLong(Soak.Sample::lag).max().orElse(0);
+        assertThat(maxLag).as("lag in the second half").isLessThanOrEqualTo(Math.max(5L * MODE.soakEventsPerSecond(),
+                2 * samples.stream().limit(Math.max(1, samples.size() / 2)).mapToLong(Soak.Sample::lag).max().orElse(0)));
+        early.liveHeapBytes().forEach((service, bytes) -> assertThat(last.liveHeapBytes().get(service))
+                .as(service + " live heap after GC").isLessThanOrEqualTo((long) (bytes * 1.5) + 32L * 1024 * 1024));
+    }
+
+    // ---- helpers
+
+    /** Waits until the slice's figures equal the reference; how long that took. */
+    static Duration awaitReference(Slice slice) {
+        Instant start = Instant.now();
+        AtomicReference<Slice.Comparison> last = new AtomicReference<>();
+        try {
+            await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> {
+                last.set(slice.compare());
+                return last.get().differences().isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(slice.name() + ": after " + SETTLE + " the system still differs from the "
+                    + "reference: " + (last.get() == null ? "?" : last.get().differences()), e);
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    /** Compared again after a pause: nothing more may arrive (a late double count would show here). */
+    static Slice.Comparison finalComparison(Slice slice) {
+        EmbeddedSystem.pause(Duration.ofSeconds(2));
+        Slice.Comparison comparison = slice.compare();
+        assertThat(comparison.differences()).as(slice.name() + " differences").isEmpty();
+        return comparison;
+    }
+
+    private static Slice.Comparison combine(Slice.Comparison a, Slice.Comparison b) {
+        List<String> differences = new ArrayList<>(a.differences());
+        differences.addAll(b.differences());
+        return new Slice.Comparison(a.sent() + b.sent(), a.expectedCounted() + b.expectedCounted(),
+                a.counted() + b.counted(), a.expectedAwards().add(b.expectedAwards()), a.awarded().add(b.awarded()),
+                differences);
+    }
+
+    private static String describe(List<Health.Change> changes) {
+        if (changes.isEmpty()) {
+            return "–";
+        }
+        Instant first = changes.get(0).at();
+        StringBuilder out = new StringBuilder();
+        for (Health.Change change : changes) {
+            if (out.length() > 0) {
+                out.append(" → ");
+            }
+            out.append(change.status()).append(" (").append(Duration.between(first, change.at()).toSeconds())
+                    .append(" s)");
+        }
+        return out.toString();
+    }
+
+}

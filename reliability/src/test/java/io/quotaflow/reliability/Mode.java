@@ -1,0 +1,19 @@
+package io.quotaflow.reliability;
+
+import java.time.Duration;
+
+/**
+ * How hard the run pushes: {@code quick} inside the README's test command, {@code long} by
+ * {@code ./mvnw -pl reliability -am verify -Dreliability.mode=long}.
+ */
+record Mode(String name, int killRounds, Duration brokerOutage, Duration databaseOutage, Duration flood,
+            boolean soak, Duration soakFor, int soakEventsPerSecond) {
+
+    static Mode current() {
+        return "long".equalsIgnoreCase(System.getProperty("reliability.mode", "quick"))
+                ? new Mode("long", 5, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), true,
+                        Duration.ofMinutes(Long.getLong("reliability.soak-minutes", 30)), 500)
+                : new Mode("quick", 2, Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(10), false,
+                        Duration.ZERO, 0);
+    }
+}

@@ -1,0 +1,171 @@
+package io.quotaflow.systemtests;
+
+import io.quotaflow.localstack.demo.DemoActivity;
+import io.quotaflow.localstack.demo.DemoData;
+import io.quotaflow.localstack.demo.DemoGenerator;
+import io.quotaflow.localstack.demo.DemoScenario;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's run command with a tiny, fast demo (5 reps, one history month, no pause): the launcher seeds the org,
+ * targets and incentive plan, imports the history by CSV and streams the month through the API, the signed webhook
+ * and Salesforce; the KPI API then shows exactly what the generator sent, and the logins it prints work.
+ */
+class DemoSeedIT {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DemoScenario SCENARIO = DemoScenario.standard().withReps(5).withHistoryMonths(1);
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static Path dataDir;
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void startTheSystemWithATinyDemo() throws IOException {
+        dataDir = Files.createTempDirectory("quotaflow-demo-it");
+        system = RunningSystem.start(Duration.ofSeconds(300), "--data-dir=" + dataDir, "--demo-reps=5",
+                "--demo-history=1", "--demo-speed=max");
+        system.awaitLine("Demo: caught up", Duration.ofSeconds(240));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void shouldPrintTheDashboardAndDemoLoginsThatWork() throws Exception {
+        String gateway = system.url("gateway");
+        assertThat(system.output()).contains("Dashboard: " + gateway + "/").contains("alice", "r-001", "ops");
+        assertThat(get(gateway + "/", null).statusCode()).isEqualTo(200);
+
+        JsonNode users = json.readTree(get(gateway + "/dashboard/settings", null).body()).path("demoUsers");
+        assertThat(users).extracting(user -> user.path("sub").asString()).contains("alice", "r-001", "ops");
+        for (JsonNode user : users) {
+            String token = signIn(user);
+            String sub = user.path("sub").asString();
+            String path = sub.equals("alice") ? "/api/kpis/teams/t-east" : sub.equals("r-001")
+                    ? "/api/kpis/reps/r-001" : "/api/kpis/company";
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(scorecard(path, token).path("metrics").path("REVENUE").path("target").asString())
+                            .as(sub + " sees the approved revenue target").isNotEmpty());
+        }
+    }
+
+    @Test
+    void shouldShowTheRevenueCallsAndLeadsTheGeneratorSent() throws Exception {
+        String token = adminToken();
+        YearMonth month = YearMonth.parse(progress().getProperty("month"));
+        DemoData demo = new DemoGenerator(SCENARIO, ZONE).generate(month);
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<DemoActivity> sent = demo.sentAfter(Integer.parseInt(progress().getProperty("streamed", "0")));
+            for (YearMonth period : List.of(month.minusMonths(1), month)) {
+                JsonNode rep = scorecard("/api/kpis/reps/r-001?period=" + period, token);
+                assertThat(new BigDecimal(rep.path("metrics").path("REVENUE").path("actual").asString()))
+                        .as("r-001 revenue in " + period)
+                        .isEqualByComparingTo(DemoData.revenue(sent, "r-001", period, ZONE));
+                assertThat(rep.path("metrics").path("CALLS").path("actual").asLong()).as("r-001 calls in " + period)
+                        .isEqualTo(DemoData.count(sent, "r-001", period, ZONE, a -> "CALL".equals(a.field("channel"))));
+                assertThat(rep.path("metrics").path("LEADS").path("actual").asLong()).as("r-001 leads in " + period)
+                        .isEqualTo(DemoData.count(sent, "r-001", period, ZONE, a -> a.type().equals("LEAD_CREATED")));
+                JsonNode company = scorecard("/api/kpis/company?period=" + period, token);
+                assertThat(new BigDecimal(company.path("metrics").path("REVENUE").path("actual").asString()))
+                        .as("company revenue in " + period)
+                        .isEqualByComparingTo(DemoData.revenue(sent, null, period, ZONE));
+            }
+        });
+        JsonNode company = scorecard("/api/kpis/company?period=" + month, token);
+        assertThat(new BigDecimal(company.path("metrics").path("REVENUE").path("target").asString()))
+                .isEqualByComparingTo(demo.revenueTarget());
+    }
+
+    @Test
+    void shouldSaveTheIncentivePlanWithEveryKindOfAward() throws Exception {
+        HttpResponse<String> plan = get(system.url("gateway") + "/api/incentives/plans/demo-sales-incentives",
+                adminToken());
+
+        assertThat(plan.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(plan.body()).path("rules")).extracting(rule -> rule.path("type").asString())
+                .containsExactlyInAnyOrder("THRESHOLD", "TIERED_COMMISSION", "PER_UNIT", "RANK", "TEAM_BONUS");
+    }
+
+    private static Properties progress() {
+        Properties progress = new Properties();
+        try (Reader reader = Files.newBufferedReader(dataDir.resolve("demo-progress.properties"))) {
+            progress.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return progress;
+    }
+
+    private static JsonNode scorecard(String path, String token) throws Exception {
+        HttpResponse<String> response = get(system.url("gateway") + path, token);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static String adminToken() {
+        return signIn(json.createObjectNode().put("sub", "demo-seed-it").set("roles",
+                json.createArrayNode().add("ADMIN")));
+    }
+
+    /** As the dashboard's login page does: the demo user's identity to {@code POST /auth/dev-token}. */
+    private static String signIn(JsonNode user) {
+        try {
+            var body = json.createObjectNode().put("sub", user.path("sub").asString()).set("roles", user.path("roles"));
+            if (!user.path("repId").isMissingNode() && !user.path("repId").isNull()) {
+                body.put("repId", user.path("repId").asString());
+            }
+            if (user.path("teamIds").size() > 0) {
+                body.set("teamIds", user.path("teamIds"));
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(system.url("gateway") + "/auth/dev-token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return json.readTree(response.body()).path("token").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
