@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Benchmarks of Quotaflow on this machine (see benchmarks/README.md). Not part of ./mvnw verify.
+#
+#   ./bench.sh [--quick]          B1–B6 at quick sizes (under 5 minutes once built); the default
+#   ./bench.sh --full             the issue's sizes (1M events for B3, 5 minutes at 2,000 ev/s, 100k/1M/5M: hours)
+#   ./bench.sh --tiny             seconds of each, as the smoke test runs it
+#   ./bench.sh --jmh [JMH args]   the JMH benchmarks of the hot in-process paths (e.g. --jmh -f 1 -wi 3 -i 5)
+#   --no-build                    skip the Maven build (the jars from the last one are used)
+#   --jfr                         record every service with JFR (benchmarks/target/bench-<mode>/logs/*.jfr)
+#   --out=DIR                     where results.md and b4-latency.png go (default benchmarks/target/bench-<mode>)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build=true
+jmh=false
+mode=quick
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    --jmh) jmh=true ;;
+    --tiny|--quick|--full) mode="${arg#--}"; args+=("$arg") ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+if $build; then
+  echo "Building the services and the benchmarks (./mvnw -DskipTests package -pl benchmarks -am)…"
+  ./mvnw -q -B -DskipTests package -pl benchmarks -am
+fi
+classpath="benchmarks/target/classes:$(cat benchmarks/target/bench-classpath.txt)"
+
+if $jmh; then
+  exec java -cp "$classpath" org.openjdk.jmh.Main "${args[@]}"
+fi
+heap=3g
+[ "$mode" = full ] && heap=12g
+exec java -Xmx$heap -Djava.awt.headless=true -Dlogback.configurationFile=bench-logback.xml \
+  -cp "$classpath" io.quotaflow.benchmarks.Bench --project-dir="$PWD" "${args[@]}"

@@ -1,0 +1,248 @@
+package io.quotaflow.benchmarks;
+
+import io.quotaflow.events.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The benchmark harness: starts the embedded stack, runs B1–B6 and prints one table — each figure beside its
+ * baseline from the same run, the ratio, the goal and pass/miss — and writes it with B4's latency chart to the
+ * output directory. {@code bench.sh [--tiny|--quick|--full]} runs it.
+ */
+public final class Bench {
+
+    private final Mode mode;
+    private final Path projectDir;
+    private final Path outDir;
+    private final boolean profile;
+
+    Bench(Mode mode, Path projectDir, Path outDir, boolean profile) {
+        this.mode = mode;
+        this.projectDir = projectDir;
+        this.outDir = outDir;
+        this.profile = profile;
+    }
+
+    public static void main(String[] args) {
+        String mode = "quick";
+        Path projectDir = Path.of("").toAbsolutePath();
+        Path outDir = null;
+        boolean profile = false;
+        for (String arg : args) {
+            if (arg.equals("--tiny") || arg.equals("--quick") || arg.equals("--full")) {
+                mode = arg.substring(2);
+            } else if (arg.startsWith("--project-dir=")) {
+                projectDir = Path.of(arg.substring("--project-dir=".length())).toAbsolutePath();
+            } else if (arg.equals("--jfr")) {
+                profile = true;
+            } else if (arg.startsWith("--out=")) {
+                outDir = Path.of(arg.substring("--out=".length())).toAbsolutePath();
+            } else {
+                System.err.println("usage: bench.sh [--tiny|--quick|--full] [--jfr] [--out=DIR]");
+                System.exit(2);
+            }
+        }
+        Path out = outDir != null ? outDir : projectDir.resolve("benchmarks/target/bench-" + mode);
+        Table table = new Bench(Mode.of(mode), projectDir, out, profile).run();
+        System.out.println();
+        System.out.println(table.markdown());
+        System.out.println("Written to " + out);
+        System.exit(0);
+    }
+
+    Table run() {
+        Table table = new Table();
+        long started = System.nanoTime();
+        Instant anchor = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Workload workload = new Workload(mode.reps(), mode.probeReps(), anchor);
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log("mode " + mode.name() + "; starting Kafka and MongoDB");
+        try (Stack stack = Stack.start(projectDir, outDir, profile)) {
+            stack.createTopics(List.of(Topics.SALES_ACTIVITIES.name(), Topics.TARGETS.name(),
+                    Topics.SALES_ORG.name(), Topics.INCENTIVES.name(), Topics.KPI_CHANGES.name(),
+                    Topics.KPI_CUSTOMER_DEALS.name()));
+
+            log("B1: raw producer and consumer, " + mode.rawRecords() + " records");
+            KafkaLimit.Result limit = KafkaLimit.measure(stack, workload, mode.rawRecords());
+            table.fact("B1", "Kafka produce (acks=all, idempotent), " + Math.round(limit.averageBytes()) + " B records",
+                    limit.produced(), "ev/s");
+            table.fact("B1", "Kafka consume", limit.consumed(), "ev/s");
+            table.fact("B1", "Kafka consume + JSON parse", limit.consumedAndParsed(), "ev/s");
+
+            log("the sales org (" + mode.reps() + " reps, " + mode.probeReps() + " probe reps) and probe targets");
+            io.quotaflow.testsupport.SalesOrgFixture.publish(stack.bootstrapServers(), workload.org());
+            try (KafkaProducer<String, byte[]> producer = KafkaLimit.producer(stack.bootstrapServers())) {
+                for (ProducerRecord<String, byte[]> target : workload.probeTargets()) {
+                    producer.send(target);
+                }
+            }
+            log("starting the gateway");
+            stack.startServices(Map.of("gateway", Map.of()), Duration.ofMinutes(10));
+            Http http = new Http();
+            String admin = http.devToken(stack.url("gateway"), Map.of("sub", "bench", "roles", List.of("ADMIN")));
+
+            KpiReplay replay = new KpiReplay(stack, workload);
+            Map<Long, KpiReplay.Result> growth = new LinkedHashMap<>();
+            KpiReplay.Result aggregate = null;
+            StreamsPeer.Result peer = null;
+            TreeSet<Long> sizes = new TreeSet<>(mode.growthSizes());
+            sizes.add(mode.aggregateEvents());
+            for (long size : sizes) {
+                log("B3/B6: pre-loading sales-activities to " + size + " events; kpi-service catches up");
+                replay.preloadTo(size);
+                KpiReplay.Result result = replay.replay(admin, Duration.ofHours(3));
+                log(String.format("  %d events in %.1f s: %.0f ev/s, %.1f s CPU, peak RSS %d MB", result.events(),
+                        result.seconds(), result.eventsPerSecond(), result.cpuSeconds(), result.peakRssBytes() >> 20));
+                if (mode.growthSizes().contains(size)) {
+                    growth.put(size, result);
+                }
+                if (size == mode.aggregateEvents()) {
+                    aggregate = result;
+                    if (size != sizes.last()) {
+                        stack.stopService(KpiReplay.SERVICE); // the next size replays from scratch; the last stays up
+                    }
+                    log("B3: the Kafka Streams peer (exactly_once_v2) on the same " + size + " events");
+                    peer = StreamsPeer.measure(stack, workload, size, outDir.resolve("streams-state"),
+                            Duration.ofHours(3));
+                    log(String.format("  %.1f s: %.0f ev/s", peer.seconds(), peer.eventsPerSecond()));
+                }
+            }
+            table.ratio("B3", "kpi-service catch-up, " + aggregate.events() + " events, durable and readable",
+                    aggregate.eventsPerSecond(), "ev/s", "B1 consume", limit.consumed(), 0.25);
+            table.ratio("B3", "kpi-service catch-up vs the Kafka Streams peer (exactly_once_v2)",
+                    aggregate.eventsPerSecond(), "ev/s", "Streams", peer.eventsPerSecond(), 1.0);
+            Long smallest = growth.keySet().iterator().next();
+            Long largest = new ArrayList<>(growth.keySet()).get(growth.size() - 1);
+            for (Map.Entry<Long, KpiReplay.Result> entry : growth.entrySet()) {
+                KpiReplay.Result result = entry.getValue();
+                table.fact("B6", "kpi-service at " + entry.getKey() + " events: wall time per event",
+                        result.microsPerEvent(), "µs/ev");
+                table.fact("B6", "kpi-service at " + entry.getKey() + " events: CPU per event",
+                        result.cpuSeconds() * 1e6 / result.events(), "µs/ev");
+                table.fact("B6", "kpi-service at " + entry.getKey() + " events: peak RSS",
+                        result.peakRssBytes() / 1048576.0, "MB");
+            }
+            table.ratioAtMost("B6", "cost per event at " + largest + " vs " + smallest,
+                    growth.get(largest).microsPerEvent(), "µs/ev", "at " + smallest,
+                    growth.get(smallest).microsPerEvent(), 1.2);
+
+            log("starting activity-service and incentive-service (incentive-service from the topic's end)");
+            stack.moveGroupToEnd("incentive-service", Topics.SALES_ACTIVITIES.name());
+            stack.startServices(Map.of("activity-service", Map.of(), "incentive-service", Map.of()),
+                    Duration.ofMinutes(10));
+            stack.awaitAuthenticated("gateway", "/api/activities/whoami", admin, Duration.ofMinutes(2));
+            stack.awaitAuthenticated("gateway", "/api/incentives/whoami", admin, Duration.ofMinutes(2));
+            Ingest ingest = new Ingest(stack, workload);
+
+            log("B2: " + mode.ingestBatches() + " batches of " + mode.batchSize() + " through the gateway");
+            double ingested = ingest.measure(admin, mode.ingestBatches(), mode.batchSize(), 4);
+            table.ratio("B2", "batch ingestion through the gateway (202 = Kafka acknowledged)", ingested, "ev/s",
+                    "B1 produce", limit.produced(), 0.25);
+
+            log("B4: " + mode.steadyRate() + " ev/s for " + mode.steadyFor().toSeconds() + " s with probes");
+            SteadyLatency steady = new SteadyLatency(stack, workload, ingest);
+            steady.publishPlan(admin);
+            SteadyLatency.Result latency = steady.measure(admin, mode.steadyRate(), mode.steadyFor(),
+                    mode.probeThreads());
+            table.bound("B4", "steady load achieved (target " + mode.steadyRate() + " ev/s)", latency.achievedRate(),
+                    "ev/s", mode.steadyRate() * 0.95, true);
+            percentiles(table, "accepted → visible in the KPI API (" + latency.probes() + " probes, "
+                    + latency.unseenVisible() + " not visible within " + SteadyLatency.VISIBLE_WAIT.toSeconds()
+                    + " s, counted as that)", latency.visible(), 500);
+            percentiles(table, "accepted → IncentiveAwarded on Kafka (" + latency.unseenAwards() + " not seen within "
+                    + SteadyLatency.AWARD_WAIT.toSeconds() + " s, counted as that)", latency.awarded(), 1000);
+            LatencyChart.write(outDir.resolve("b4-latency.png"), outDir.resolve("b4-latencies.csv"), "B4: accepted → visible / awarded, "
+                    + mode.steadyRate() + " ev/s steady load (" + mode.name() + ")", Map.of(
+                    "accepted → visible in the KPI API", latency.visible(),
+                    "accepted → IncentiveAwarded", latency.awarded()));
+
+            // B5 measures queries, not queries competing with a backlog B4 may have left behind.
+            double drained = replay.awaitCaughtUp(admin, Duration.ofMinutes(5));
+            log(drained < 0 ? "  kpi-service still behind after 5 minutes; B5 runs beside its catch-up"
+                    : String.format("  kpi-service caught up with B4's load %.0f s after it ended", drained));
+            log("B5: rep scorecards at " + mode.connections() + " connections, gateway then kpi-service");
+            Queries.Result[] both = Queries.gatewayAndDirect(stack.url("gateway"), stack.url(KpiReplay.SERVICE), admin,
+                    workload, mode.connections(), mode.querySeconds());
+            Queries.Result gateway = both[0];
+            Queries.Result direct = both[1];
+            table.bound("B5", "KPI queries through the gateway (" + gateway.errors() + " refused)",
+                    gateway.requestsPerSecond(), "req/s", 1500, true);
+            table.bound("B5", "  p50 through the gateway", gateway.p50(), "ms", 50, false);
+            table.bound("B5", "  p99 through the gateway", gateway.p99(), "ms", 50, false);
+            table.fact("B5", "KPI queries straight to kpi-service (" + direct.errors() + " refused)",
+                    direct.requestsPerSecond(), "req/s");
+            table.fact("B5", "  p50 straight to kpi-service", direct.p50(), "ms");
+            table.fact("B5", "  p99 straight to kpi-service", direct.p99(), "ms");
+            table.ratioAtMost("B5", "gateway overhead: direct req/s ÷ gateway req/s",
+                    direct.requestsPerSecond(), "req/s", "gateway", gateway.requestsPerSecond(), 1.3);
+            if (gateway.errors() + direct.errors() > 0) {
+                log("  B5: " + gateway.errors() + " errors through the gateway, " + direct.errors() + " direct");
+            }
+        }
+        write(table, KafkaLimit.seconds(started));
+        return table;
+    }
+
+    private static void percentiles(Table table, String path, Latencies latencies, double p99Goal) {
+        table.fact("B4", path + ": p50", latencies.percentile(50), "ms");
+        table.fact("B4", path + ": p95", latencies.percentile(95), "ms");
+        table.bound("B4", path + ": p99", latencies.percentile(99), "ms", p99Goal, false);
+        table.fact("B4", path + ": max", latencies.max(), "ms");
+    }
+
+    private void write(Table table, double seconds) {
+        String machine = machine();
+        String text = "# Benchmark run (" + mode.name() + ")\n\n"
+                + "- command: `./bench.sh --" + mode.name() + (profile ? " --jfr" : "") + "`\n"
+                + "- date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n"
+                + "- machine: " + machine + "\n"
+                + "- took: " + Math.round(seconds) + " s\n\n"
+                + table.markdown() + "\n![B4 latency distribution](b4-latency.png)\n";
+        try {
+            Files.writeString(outDir.resolve("results.md"), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log("took " + Math.round(seconds) + " s; " + machine);
+    }
+
+    static String machine() {
+        String memory = "?";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memory = Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1048576.0) + " GB";
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return Runtime.getRuntime().availableProcessors() + " CPUs (nproc), " + memory + " RAM, "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + ", load average at the end " + String.format("%.1f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static void log(String message) {
+        System.out.println("[bench " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+    }
+}

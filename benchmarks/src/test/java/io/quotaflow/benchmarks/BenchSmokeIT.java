@@ -1,0 +1,36 @@
+package io.quotaflow.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness at a tiny size (thousands of events, seconds of load), so that the benchmarks never rot: the whole
+ * stack starts, every figure of the table is measured, positive and written out with the B4 chart. Speed is not
+ * judged here — pass and miss are the benchmark's business, not the test's.
+ */
+class BenchSmokeIT {
+
+    @Test
+    void shouldMeasureEveryFigureOfTheTableAtATinySize() throws Exception {
+        Path projectDir = Path.of(System.getProperty("quotaflow.project-dir", "..")).toAbsolutePath().normalize();
+        Path out = projectDir.resolve("benchmarks/target/bench-smoke");
+
+        Table table = new Bench(Mode.of("tiny"), projectDir, out, false).run();
+
+        List<Table.Row> rows = table.rows();
+        assertThat(rows).extracting(Table.Row::id).contains("B1", "B2", "B3", "B4", "B5", "B6");
+        assertThat(rows).filteredOn(row -> row.id().equals("B3")).hasSize(2);
+        assertThat(rows).filteredOn(row -> row.id().equals("B4")).hasSize(9);
+        assertThat(rows).filteredOn(row -> row.id().equals("B5")).hasSize(7);
+        assertThat(rows).allSatisfy(row -> assertThat(row.value()).as(row.figure()).isPositive());
+        assertThat(rows).filteredOn(row -> !row.baseline().isEmpty())
+                .allSatisfy(row -> assertThat(row.ratio()).as(row.figure()).isPositive());
+        assertThat(Files.readString(out.resolve("results.md"))).contains("| B6 |", "b4-latency.png");
+        assertThat(Files.size(out.resolve("b4-latency.png"))).isPositive();
+    }
+}
