@@ -61,7 +61,8 @@ class PlanPublication implements Outbox<Plan> {
         }
         immediately.publishSoon(this, () -> plans.find(plan.id()).filter(Plan::publicationPending).map(this::pendingOf),
                 PATIENCE);
-        return plans.find(plan.id()).orElse(plan);
+        // the caller is shown its own version: a later revision may have won meanwhile
+        return plans.find(plan.id()).filter(stored -> stored.version() == plan.version()).orElse(plan);
     }
 
     private Pending<Plan> pendingOf(Plan plan) {
