@@ -155,6 +155,9 @@ final class HostileInputs {
         add("activity: invalid UTF-8 (0xFF)", () -> api.send(api.request("/api/activities")
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{'{', '"', (byte) 0xFF, '"', ':', '1', '}'}))));
+        add("activity: overlong UTF-8 (0xC0 0xAF, a slash) in externalId", () -> api.send(api.request("/api/activities")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(withOverlongSlash(good.toString(), "\"externalId\":\"")))));
         String oversize = "{\"activities\":[" + (good + ",").repeat(12_000) + good + "]}";
         add("batch: a 3 MB body", () -> api.post("/api/activities/batch", token, oversize));
         String tooMany = "{\"activities\":[" + (good + ",").repeat(1000) + good + "]}";
@@ -414,5 +417,16 @@ final class HostileInputs {
 
     private static String abbreviate(String body) {
         return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+    /** The body with an overlong encoding of '/' ({@code 0xC0 0xAF}) right after {@code marker}. */
+    private static byte[] withOverlongSlash(String json, String marker) {
+        int at = json.indexOf(marker) + marker.length();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(json.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(0xC0);
+        out.write(0xAF);
+        out.writeBytes(json.substring(at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 }

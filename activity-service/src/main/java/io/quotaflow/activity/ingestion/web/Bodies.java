@@ -14,12 +14,17 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Request bodies as ingestion reads them: the raw bytes (signatures are computed over them), and strict JSON: exact
- * decimals, no duplicate members, nothing after the value, bounded nesting.
+ * Request bodies as ingestion reads them: the raw bytes (signatures are computed over them), and strict JSON: valid
+ * UTF-8 (no overlong forms, which the JSON parser would decode leniently, so {@code 0xC0 0xAF} became a slash),
+ * exact decimals, no duplicate members, nothing after the value, bounded nesting.
  */
 public final class Bodies {
 
@@ -53,11 +58,17 @@ public final class Bodies {
     /**
      * The body as JSON.
      *
-     * @throws InvalidInputException naming {@code body} when it is empty or not valid JSON
+     * @throws InvalidInputException naming {@code body} when it is empty, not valid UTF-8 or not valid JSON
      */
     public static JsonNode json(byte[] body) {
         if (body.length == 0 || isBlank(body)) {
             throw new InvalidInputException("body", "is required");
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("body", "is not valid UTF-8");
         }
         try {
             return STRICT.readTree(body);
