@@ -1,5 +1,9 @@
 package io.quotaflow.activity;
 
+import io.quotaflow.platform.org.OrgDirectory;
+import io.quotaflow.testsupport.TestTokens;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
 import java.util.List;
 import java.util.Map;
 
@@ -22,5 +26,13 @@ public final class TestRates {
     /** Maps a CRM user to a rep. */
     public static void owner(ActivityApi admin, String source, String ownerId, String repId) {
         admin.put("/api/crm/owners/" + source + "/" + ownerId, Map.of("repId", repId)).expectStatus().is2xxSuccessful();
+    }
+
+    /** What a CRM connector's test needs: the org, the shared rates, and the CRM user {@code ownerId} mapped to the rep. */
+    public static void ensureForCrm(OrgDirectory org, RestTestClient http, String source, String ownerId) {
+        TestOrg.ensure(org);
+        ActivityApi admin = new ActivityApi(http, TestTokens.shared().admin());
+        ensure(admin);
+        owner(admin, source, ownerId, TestOrg.REP);
     }
 }

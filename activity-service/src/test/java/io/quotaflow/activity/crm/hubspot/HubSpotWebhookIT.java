@@ -18,7 +18,6 @@ import io.quotaflow.events.activity.LeadQualified;
 import io.quotaflow.events.activity.OpportunityStageChanged;
 import io.quotaflow.platform.org.OrgDirectory;
 import io.quotaflow.testsupport.ServiceIT;
-import io.quotaflow.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +60,7 @@ class HubSpotWebhookIT {
 
     @BeforeEach
     void setUp() {
-        TestOrg.ensure(org);
-        ActivityApi admin = new ActivityApi(http, TestTokens.shared().admin());
-        TestRates.ensure(admin);
-        TestRates.owner(admin, "hubspot", OWNER, TestOrg.REP);
+        TestRates.ensureForCrm(org, http, "hubspot", OWNER);
         published = PublishedActivities.tail();
     }
 

@@ -13,7 +13,6 @@ import io.quotaflow.events.activity.FollowUpLogged;
 import io.quotaflow.events.activity.OpportunityStageChanged;
 import io.quotaflow.platform.org.OrgDirectory;
 import io.quotaflow.testsupport.ServiceIT;
-import io.quotaflow.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,7 @@ class SalesforceOutboundMessageIT {
 
     @BeforeEach
     void setUp() {
-        TestOrg.ensure(org);
-        ActivityApi admin = new ActivityApi(http, TestTokens.shared().admin());
-        TestRates.ensure(admin);
-        TestRates.owner(admin, "salesforce", OWNER, TestOrg.REP);
+        TestRates.ensureForCrm(org, http, "salesforce", OWNER);
         published = PublishedActivities.tail();
     }
 
