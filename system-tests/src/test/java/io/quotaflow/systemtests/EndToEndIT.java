@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -209,7 +210,7 @@ class EndToEndIT {
     @Order(6)
     void shouldShowKpisEqualToWhatWasSentAndCountALateEventOnItsDay() {
         await("scorecards equal to what was sent").atMost(SalesOps.PATIENCE)
-                .pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
             for (String rep : REPS) {
                 ops.assertScorecard(rep, PERIOD, book, target(rep));
             }
@@ -221,7 +222,7 @@ class EndToEndIT {
         gateway.post("/api/activities", crm, late.json()).expect(202);
 
         await("the late deal counted").atMost(SalesOps.PATIENCE)
-                .pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
             ops.assertScorecard(R2, PERIOD, book, target(R2));
             JsonNode team = ops.teamScorecard(T1, PERIOD);
             assertThat(Gateway.decimal(team.at("/metrics/REVENUE/actual")))
@@ -243,7 +244,7 @@ class EndToEndIT {
     @Order(7)
     void shouldAwardEachRuleOnceForWhatWasEarned() {
         await("awards equal to what was earned").atMost(SalesOps.PATIENCE)
-                .pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
             for (String rep : REPS) {
                 Map<String, List<BigDecimal>> expected = openAwards(rep);
                 assertThat(ops.awards(rep, PERIOD)).as(rep).isEqualTo(expected);
@@ -267,7 +268,7 @@ class EndToEndIT {
         String path = "/api/incentives/periods/" + PERIOD + "/close";
         JsonNode[] closed = new JsonNode[1];
         await("the period closed").atMost(SalesOps.PATIENCE)
-                .pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() ->
+                .pollDelay(Duration.ZERO).pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() ->
                 closed[0] = gateway.post(path, ops.token(), Map.of()).expect(200));
         assertThat(closed[0].path("status").asString()).isEqualTo("CLOSED");
 

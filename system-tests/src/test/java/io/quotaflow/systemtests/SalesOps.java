@@ -94,7 +94,7 @@ final class SalesOps {
      */
     void awaitTargetsKnown(YearMonth period, Map<String, BigDecimal> targetByRep, IncentiveTerms terms) {
         targetByRep.forEach((rep, target) -> await(rep + "'s target known").atMost(PATIENCE)
-                .pollInterval(LOOK_AGAIN).untilAsserted(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(LOOK_AGAIN).untilAsserted(() -> {
             JsonNode revenue = scorecard(rep, period).at("/metrics/REVENUE");
             assertThat(Gateway.decimal(revenue.path("target"))).isEqualByComparingTo(target);
             BigDecimal deal = target.multiply(new BigDecimal("1.5")).setScale(2, java.math.RoundingMode.HALF_UP);

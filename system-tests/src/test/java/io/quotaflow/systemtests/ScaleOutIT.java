@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ class ScaleOutIT {
         extras.add(ExtraInstance.start(system, "kpi-service", "kpi-service-2"));
         extras.add(ExtraInstance.start(system, "incentive-service", "incentive-service-2"));
         await("the extra instances consume activity").atMost(SalesOps.PATIENCE.multipliedBy(3))
-                .pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
             for (ExtraInstance extra : extras) {
                 assertThat(extra.isAlive()).as(extra + " alive").isTrue();
                 assertThat(extra.isHealthy()).as(extra + " healthy").isTrue();
@@ -97,7 +98,7 @@ class ScaleOutIT {
             send(gateway, crm, batch);
         }
         await("the extra instances applied part of the stream").atMost(SalesOps.PATIENCE)
-                .pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
             for (ExtraInstance extra : extras) {
                 assertThat(extra.appliedRecords(ACTIVITIES)).as(extra.name()).isPositive();
             }
@@ -115,7 +116,7 @@ class ScaleOutIT {
         }
 
         await("figures and awards of a single instance").atMost(SalesOps.PATIENCE.multipliedBy(2))
-                .pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(SalesOps.LOOK_AGAIN).untilAsserted(() -> {
                     for (String rep : reps) {
                         ops.assertScorecard(rep, PERIOD, book, targetByRep.get(rep));
                         Map<String, List<BigDecimal>> expected =

@@ -15,10 +15,14 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binder.BinderFactory;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaBinderConfigurationProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +59,20 @@ class LedgerBindingIT {
     MongoTemplate mongo;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    BinderFactory binders;
+
+    @Test
+    void shouldHandAStoppedConsumersPartitionsToTheGroupWithinTenSeconds() {
+        // Kafka's default session (45 s) would leave a killed instance's partitions unread that long. The binder's
+        // settings live in its own context: read them from the binder the bindings use.
+        Object binder = binders.getBinder(null, MessageChannel.class);
+        KafkaBinderConfigurationProperties settings = (KafkaBinderConfigurationProperties)
+                ReflectionTestUtils.getField(binder, "configurationProperties");
+        assertThat(settings.mergedConsumerConfiguration())
+                .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000")
+                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
+    }
 
     @Test
     void shouldApplyEveryEventOnceThroughTheBindingDespiteOutages() {
