@@ -59,7 +59,12 @@ final class GatewayClient {
                 body.put("repId", identity.repId());
             }
             identity.teamIds().forEach(body.putArray("teamIds")::add);
-            return send("POST", "/auth/dev-token", null, body, "application/json").path("token").asString();
+            try {
+                return send("POST", "/auth/dev-token", null, body, "application/json").path("token").asString();
+            } catch (DemoFailure e) {
+                throw new DemoFailure("the gateway at " + gateway + " mints no dev token (" + e.getMessage()
+                        + "); the demo needs one: start the gateway with QUOTAFLOW_DEV_TOKENS_ENABLED=true");
+            }
         });
     }
 
