@@ -39,8 +39,17 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedMongo mongo;
     private volatile boolean closed;
     private Thread demo;
-    /** The generic webhook's secret for this run, known to activity-service and the demo feeder only. */
-    private final String webhookSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+    /**
+     * The generic webhook's secrets activity-service is given and the demo feeder signs with (the first): those of
+     * the environment ({@code QUOTAFLOW_WEBHOOK_SECRETS}, comma-separated) if it names any, else one made for this run.
+     */
+    private final String webhookSecrets = Optional.ofNullable(System.getenv("QUOTAFLOW_WEBHOOK_SECRETS"))
+            .filter(secrets -> !secrets.isBlank())
+            .orElseGet(() -> HexFormat.of().formatHex(new SecureRandom().generateSeed(24)));
+    /** The Salesforce organisation activity-service accepts and the demo sends for: the environment's, else the demo's. */
+    private final String salesforceOrganization = Optional.ofNullable(System.getenv("SALESFORCE_ORGANIZATION_ID"))
+            .filter(id -> !id.isBlank())
+            .orElse(DEMO_SALESFORCE_ORGANIZATION);
 
     LocalStack(LocalStackOptions options) {
         this.options = options;
@@ -84,6 +93,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     void start() {
+        if (options.feed() != null) {
+            feed(options.feed().toString());
+            return;
+        }
         List<Service> wanted = options.infraOnly() ? List.of() : locateServices();
         checkPortsAreFree(wanted);
         Instant started = Instant.now();
@@ -108,8 +121,8 @@ public final class LocalStack implements AutoCloseable {
                 env.put("QUOTAFLOW_JWT_ISSUER", gatewayUrl);
                 if (service.name().equals("activity-service") && demoWanted()) {
                     // The CRM credentials the demo feeder signs with; without the demo no CRM is configured.
-                    env.put("QUOTAFLOW_WEBHOOK_SECRETS", webhookSecret);
-                    env.put("SALESFORCE_ORGANIZATION_ID", DEMO_SALESFORCE_ORGANIZATION);
+                    env.put("QUOTAFLOW_WEBHOOK_SECRETS", webhookSecrets);
+                    env.put("SALESFORCE_ORGANIZATION_ID", salesforceOrganization);
                 }
                 if (service.name().equals("gateway")) {
                     env.put("MANAGEMENT_PORT", Integer.toString(options.gatewayManagementPort()));
@@ -128,8 +141,26 @@ public final class LocalStack implements AutoCloseable {
         }
         printSummary(Duration.between(started, Instant.now()));
         if (demoWanted()) {
-            startDemo();
+            startDemo(gatewayUrl());
         }
+    }
+
+    /**
+     * Starts nothing: feeds the demo month into the Quotaflow behind {@code gateway} (a docker compose or cluster
+     * deployment), signing its CRM messages with the credentials of this environment.
+     */
+    private void feed(String gateway) {
+        if (System.getenv("QUOTAFLOW_WEBHOOK_SECRETS") == null || System.getenv("QUOTAFLOW_WEBHOOK_SECRETS").isBlank()) {
+            throw new StartupFailure("--feed signs the demo's webhook calls with QUOTAFLOW_WEBHOOK_SECRETS, which is not "
+                    + "set: export the secret activity-service at " + gateway + " was given (docker compose reads the "
+                    + "same variable).");
+        }
+        out.println("Feeding the demo month into the Quotaflow at " + gateway + " (nothing is started here).");
+        printLogins(gateway);
+        out.println("The demo month is being seeded now; its progress follows.");
+        out.println();
+        out.println("Press Ctrl-C to stop.");
+        startDemo(gateway);
     }
 
     private boolean demoWanted() {
@@ -137,19 +168,27 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Seeds and streams the demo month on its own thread; Ctrl-C interrupts it (see {@link #close()}). */
-    private void startDemo() {
+    private void startDemo(String gateway) {
         ZoneId zone = ZoneId.of(Optional.ofNullable(System.getenv("QUOTAFLOW_TIME_ZONE")).orElse("Asia/Shanghai"));
         DemoFeeder feeder = new DemoFeeder(new DemoFeeder.Settings(
                 DemoScenario.standard().withReps(options.demoReps()).withHistoryMonths(options.demoHistoryMonths()),
-                options.demoSpeed(), options.dataDir(), zone, gatewayUrl(), webhookSecret,
-                DEMO_SALESFORCE_ORGANIZATION), out, Clock.systemUTC());
+                options.demoSpeed(), options.dataDir(), zone, gateway, webhookSecrets.split(",")[0].trim(),
+                salesforceOrganization), out, Clock.systemUTC());
+        boolean feeding = options.feed() != null;
         demo = new Thread(() -> {
             try {
                 feeder.run();
+                if (feeding && !closed) {
+                    System.exit(0);
+                }
             } catch (RuntimeException e) {
                 if (!closed) {
                     System.err.println();
                     System.err.println("Demo stopped: " + e.getMessage());
+                    if (feeding) {
+                        System.err.println("Start again (with --data-dir it continues where it stopped).");
+                        System.exit(1);
+                    }
                     System.err.println("Quotaflow keeps running; start again (with --data-dir it continues) or use "
                             + "--no-demo.");
                 }
@@ -205,21 +244,24 @@ public final class LocalStack implements AutoCloseable {
         out.printf("  %-18s %s%n", "Kafka", kafka.bootstrapServers());
         out.printf("  %-18s %s%n", "MongoDB", mongo.connectionString());
         if (!services.isEmpty()) {
-            String gateway = gatewayUrl();
-            out.println();
-            out.println("Dashboard: " + gateway + "/  — sign in with one click as a demo user:");
-            out.println("  alice   MANAGER of team t-east (Shanghai enterprise)");
-            out.println("  r-001   REP in t-east");
-            out.println("  ops     ADMIN (sales ops: the company, plans, incentive plans, period close)");
-            out.println("Everything goes through the gateway, " + gateway + ". A dev token for the API:");
-            out.println("  curl -s -X POST " + gateway + "/auth/dev-token -H 'Content-Type: application/json' \\");
-            out.println("       -d '{\"sub\":\"alice\",\"roles\":[\"MANAGER\"],\"teamIds\":[\"t-east\"]}'");
+            printLogins(gatewayUrl());
             if (demoWanted()) {
                 out.println("The demo month is being seeded now (--no-demo: an empty system); its progress follows.");
             }
         }
         out.println();
         out.println("Press Ctrl-C to stop.");
+    }
+
+    private static void printLogins(String gateway) {
+        out.println();
+        out.println("Dashboard: " + gateway + "/  — sign in with one click as a demo user:");
+        out.println("  alice   MANAGER of team t-east (Shanghai enterprise)");
+        out.println("  r-001   REP in t-east");
+        out.println("  ops     ADMIN (sales ops: the company, plans, incentive plans, period close)");
+        out.println("Everything goes through the gateway, " + gateway + ". A dev token for the API:");
+        out.println("  curl -s -X POST " + gateway + "/auth/dev-token -H 'Content-Type: application/json' \\");
+        out.println("       -d '{\"sub\":\"alice\",\"roles\":[\"MANAGER\"],\"teamIds\":[\"t-east\"]}'");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.quotaflow.localstack;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ record LocalStackOptions(
         double demoSpeed,
         int demoReps,
         int demoHistoryMonths,
+        URI feed,
         boolean help) {
 
     static final String USAGE = """
@@ -54,6 +57,13 @@ record LocalStackOptions(
                                        as the services take it. Later activity arrives as its time comes
               --demo-reps=40           reps in the demo org      --demo-history=3   months backfilled (0-3)
             With --data-dir, a restart continues the demo where it stopped (demo-progress.properties).
+
+              --feed=URL               start nothing: feed the demo into the Quotaflow already running behind
+                                       the gateway at URL (e.g. docker compose's http://localhost:8080). Its
+                                       gateway must mint dev tokens (QUOTAFLOW_DEV_TOKENS_ENABLED=true), and the
+                                       CRM messages are signed with QUOTAFLOW_WEBHOOK_SECRETS (the first) and sent
+                                       for SALESFORCE_ORGANIZATION_ID from this environment: give activity-service
+                                       the same two. The --demo-* options and --data-dir apply.
             """;
 
     static final List<String> SERVICES =
@@ -91,6 +101,7 @@ record LocalStackOptions(
                 speed(values.remove("demo-speed")),
                 count(values.remove("demo-reps"), 40, 1, 500, "demo-reps"),
                 count(values.remove("demo-history"), 3, 0, 3, "demo-history"),
+                url(values.remove("feed")),
                 Boolean.parseBoolean(values.remove("help")));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + values.keySet().stream().map(k -> "--" + k).toList());
@@ -144,6 +155,24 @@ record LocalStackOptions(
         }
         throw new IllegalArgumentException("--" + name + " must be a whole number from " + min + " to " + max
                 + ", not '" + value + "'");
+    }
+
+    /** The gateway to feed: an absolute http(s) URL without a path of its own. */
+    private static URI url(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI url = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null
+                    && (url.getRawPath() == null || url.getRawPath().isEmpty()) && url.getRawQuery() == null) {
+                return url;
+            }
+        } catch (URISyntaxException ignored) {
+            // explained below
+        }
+        throw new IllegalArgumentException("--feed must be the gateway's http(s) address, e.g. http://localhost:8080, "
+                + "not '" + value + "'");
     }
 
     private static Path path(String value) {

@@ -57,6 +57,20 @@ class LocalStackOptionsTest {
     }
 
     @Test
+    void shouldFeedARunningQuotaflowOnlyWhenGivenItsGatewaysAddress() {
+        assertThat(LocalStackOptions.parse(new String[0]).feed()).isNull();
+        assertThat(LocalStackOptions.parse(new String[]{"--feed=http://localhost:8080/"}).feed())
+                .hasToString("http://localhost:8080");
+        assertThat(LocalStackOptions.parse(new String[]{"--feed=https://quotaflow.example.com"}).feed())
+                .hasToString("https://quotaflow.example.com");
+        for (String bad : new String[]{"--feed=localhost:8080", "--feed=ftp://host", "--feed=http://host/api",
+                "--feed=http://host?x=1", "--feed=http://", "--feed=not a url"}) {
+            assertThatThrownBy(() -> LocalStackOptions.parse(new String[]{bad})).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--feed");
+        }
+    }
+
+    @Test
     void shouldExplainBadDemoOptions() {
         assertThatThrownBy(() -> LocalStackOptions.parse(new String[]{"--demo-speed=fast"}))
                 .hasMessage("--demo-speed must be simulated days per minute (above 0) or max, not 'fast'");

@@ -6,11 +6,16 @@ import io.quotaflow.localstack.demo.DemoGenerator;
 import io.quotaflow.localstack.demo.DemoScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -18,6 +23,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +31,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  * targets and incentive plan, imports the history by CSV and streams the month through the API, the signed webhook
  * and Salesforce; the KPI API then shows exactly what the generator sent, and the logins it prints work.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoSeedIT {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -59,6 +67,7 @@ class DemoSeedIT {
     }
 
     @Test
+    @Order(1)
     void shouldPrintTheDashboardAndDemoLoginsThatWork() throws Exception {
         String gateway = system.url("gateway");
         assertThat(system.output()).contains("Dashboard: " + gateway + "/").contains("alice", "r-001", "ops");
@@ -78,13 +87,56 @@ class DemoSeedIT {
     }
 
     @Test
+    @Order(2)
     void shouldShowTheRevenueCallsAndLeadsTheGeneratorSent() throws Exception {
+        assertFiguresAreWhatTheGeneratorSent(List.of(dataDir));
+    }
+
+    /**
+     * What a compose user does ({@code run.sh --feed=<gateway>}): the launcher starts nothing and feeds the demo into
+     * the running system — here the same demo again, from a data directory of its own, so every event it sends was
+     * sent before: the figures stay what the generator sent, counted once.
+     */
+    @Test
+    @Order(4)
+    void shouldFeedTheDemoIntoARunningSystemAndCountNothingTwice() throws Exception {
+        Path feedDir = Files.createTempDirectory("quotaflow-demo-feed-it");
+        List<String> output = new CopyOnWriteArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", RunningSystem.executableJar("local-stack").toString(),
+                "--feed=" + system.url("gateway"), "--data-dir=" + feedDir, "--demo-reps=5", "--demo-history=1",
+                "--demo-speed=max").redirectErrorStream(true);
+        builder.environment().putAll(RunningSystem.SERVICE_ENVIRONMENT);
+        Process feeder = builder.start();
+        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(
+                feeder.getInputStream(), StandardCharsets.UTF_8)).lines().forEach(output::add));
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    output.stream().anyMatch(line -> line.contains("Demo: caught up")) || !feeder.isAlive());
+            assertThat(String.join("\n", output)).as("the feeder's output")
+                    .contains("Feeding the demo month into the Quotaflow at " + system.url("gateway"))
+                    .contains("Dashboard: " + system.url("gateway") + "/")
+                    .contains("Demo: caught up")
+                    .doesNotContain("Demo stopped");
+            assertFiguresAreWhatTheGeneratorSent(List.of(dataDir, feedDir));
+        } finally {
+            feeder.destroyForcibly();
+        }
+    }
+
+    /** The KPI API shows what the generator sent up to the furthest any of the feeders ({@code dataDirs}) got. */
+    private static void assertFiguresAreWhatTheGeneratorSent(List<Path> dataDirs) throws Exception {
         String token = adminToken();
-        YearMonth month = YearMonth.parse(progress().getProperty("month"));
+        YearMonth month = YearMonth.parse(progress(dataDir).getProperty("month"));
         DemoData demo = new DemoGenerator(SCENARIO, ZONE).generate(month);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            List<DemoActivity> sent = demo.sentAfter(Integer.parseInt(progress().getProperty("streamed", "0")));
+            int streamed = 0;
+            for (Path dir : dataDirs) {
+                streamed = Math.max(streamed, Integer.parseInt(progress(dir).getProperty("streamed", "0")));
+            }
+            List<DemoActivity> sent = demo.sentAfter(streamed);
             for (YearMonth period : List.of(month.minusMonths(1), month)) {
                 JsonNode rep = scorecard("/api/kpis/reps/r-001?period=" + period, token);
                 assertThat(new BigDecimal(rep.path("metrics").path("REVENUE").path("actual").asString()))
@@ -106,6 +158,7 @@ class DemoSeedIT {
     }
 
     @Test
+    @Order(3)
     void shouldSaveTheIncentivePlanWithEveryKindOfAward() throws Exception {
         HttpResponse<String> plan = get(system.url("gateway") + "/api/incentives/plans/demo-sales-incentives",
                 adminToken());
@@ -115,9 +168,9 @@ class DemoSeedIT {
                 .containsExactlyInAnyOrder("THRESHOLD", "TIERED_COMMISSION", "PER_UNIT", "RANK", "TEAM_BONUS");
     }
 
-    private static Properties progress() {
+    private static Properties progress(Path dir) {
         Properties progress = new Properties();
-        try (Reader reader = Files.newBufferedReader(dataDir.resolve("demo-progress.properties"))) {
+        try (Reader reader = Files.newBufferedReader(dir.resolve("demo-progress.properties"))) {
             progress.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -59,7 +59,12 @@ final class GatewayClient {
                 body.put("repId", identity.repId());
             }
             identity.teamIds().forEach(body.putArray("teamIds")::add);
-            return send("POST", "/auth/dev-token", null, body, "application/json").path("token").asString();
+            try {
+                return send("POST", "/auth/dev-token", null, body, "application/json").path("token").asString();
+            } catch (DemoFailure e) {
+                throw new DemoFailure("the gateway at " + gateway + " mints no dev token (" + e.getMessage()
+                        + "); the demo needs one: start the gateway with QUOTAFLOW_DEV_TOKENS_ENABLED=true");
+            }
         });
     }
 
@@ -126,7 +131,7 @@ final class GatewayClient {
                     tokens.remove(identity.sub());
                 }
                 if (status != 429 && status != 401 && status < 502) {
-                    throw new DemoFailure(method + " " + path + " answered " + status + ": " + response.body());
+                    throw new DemoFailure(method + " " + path + " answered " + status + ": " + response.body(), status);
                 }
                 wait = response.headers().firstValue("Retry-After").map(s -> Long.parseLong(s.trim()) * 1000)
                         .orElse(backoff);
@@ -158,8 +163,20 @@ final class GatewayClient {
 
     /** The demo could not go on: a service refused what was sent, or stayed unavailable. */
     static final class DemoFailure extends RuntimeException {
+        private final int status;
+
         DemoFailure(String message) {
+            this(message, 0);
+        }
+
+        DemoFailure(String message, int status) {
             super(message);
+            this.status = status;
+        }
+
+        /** The HTTP status the gateway answered, 0 when there was no answer. */
+        int status() {
+            return status;
         }
     }
 }
