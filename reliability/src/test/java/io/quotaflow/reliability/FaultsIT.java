@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,14 +156,46 @@ class FaultsIT {
 
     @Test
     @Order(4)
-    void shouldCountOutOfOrderLateAndDuplicatedDeliveriesFromEveryPathOnce() {
+    void shouldCountOutOfOrderLateAndDuplicatedDeliveriesFromEveryPathOnceAndPayThoseOfAClosedMonthAfterIt() {
         Slice slice = slices.get("order");
-        Deliveries deliveries = new Deliveries(api, slice);
-        Map<String, Integer> byPath = deliveries.sendShuffledWithRepeats(MODE.name().equals("long") ? 400 : 80);
+        YearMonth lastMonth = YearMonth.now(Activity.ZONE).minusMonths(1);
+        Map<String, BigDecimal> targets = PeriodClose.approveTargets(api, slice, lastMonth,
+                BigDecimal.valueOf(100L * slices.values().stream().mapToInt(s -> s.reps().size()).sum()));
+        Deliveries deliveries = new Deliveries(api, slice, system.hubspot());
+        int half = (MODE.name().equals("long") ? 400 : 80) / 2;
+
+        // Last month still open: a third of the activity is of it.
+        List<Activity> beforeClose = deliveries.unique(half, lastMonth, 3);
+        deliveries.sendShuffledWithRepeats(beforeClose);
+        awaitReference(slice);
+
+        // Closed through the gateway, as sales ops do; it pays ranks and the team bonus on what it has.
+        Instant closing = Instant.now();
+        JsonNode closed = PeriodClose.close(api, lastMonth);
+        Duration closeTook = Duration.between(closing, Instant.now());
+        Map<String, List<BigDecimal>> closeAwards = PeriodClose.expected(slice.reference().expected(), lastMonth,
+                slice.reps(), targets.get("TEAM:" + slice.team()));
+        assertThat(PeriodClose.awards(closed, slice.reps())).as("the close's rank and team awards")
+                .isEqualTo(closeAwards);
+        slice.reference().closed(lastMonth, closeAwards);
+
+        // Then late: half of the new activity back-dated into the closed month, and cancellations of its deals.
+        List<Activity> late = new ArrayList<>(deliveries.unique(half, lastMonth, 2));
+        late.addAll(deliveries.cancellationsOf(beforeClose, 4));
+        deliveries.sendShuffledWithRepeats(late);
         Duration recovered = awaitReference(slice);
-        report.add("out-of-order, back-dated (last month) and duplicated deliveries on every ingestion path",
-                "deliveries per path " + byPath + "; answers " + slice.statuses() + "; figures equal the reference "
-                        + recovered.toSeconds() + " s after the last delivery",
+        assertThat(PeriodClose.awards(PeriodClose.close(api, lastMonth), slice.reps()))
+                .as("closing again pays nothing new").isEqualTo(closeAwards);
+
+        long lateInClosed = late.stream().filter(a -> a.period().equals(lastMonth)).count();
+        report.add("out-of-order, late (back-dated into a closed month) and duplicated deliveries on every ingestion "
+                        + "path",
+                "deliveries per path " + deliveries.perPath() + "; answers " + slice.statuses() + "; " + lastMonth
+                        + " closed after " + beforeClose.size() + " activities (" + closeTook.toSeconds() + " s), its "
+                        + "rank and team awards " + closeAwards + "; then " + late.size() + " more, " + lateInClosed
+                        + " of them back-dated into the closed month (cancellations included); figures, closed "
+                        + "statements and adjustments equal the reference " + recovered.toSeconds()
+                        + " s after the last delivery",
                 slice.deliveries(), finalComparison(slice));
         assertThat(slice.violations()).isEmpty();
     }
