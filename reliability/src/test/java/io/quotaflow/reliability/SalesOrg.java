@@ -44,7 +44,7 @@ final class SalesOrg {
 
         // Every service must know every rep before activity flows: activity-service to accept it (an owner mapping
         // names only a rep it knows), kpi-service and incentive-service to count it for the right team.
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (Slice slice : slices) {
                 for (String rep : slice.reps()) {
                     for (String owner : List.of("salesforce/sf-" + rep, "hubspot/" + HubSpotApi.owner(rep))) {
@@ -63,7 +63,7 @@ final class SalesOrg {
 
     /** Sends until 200 or 201: a service's first calls after start-up may outlast the gateway's time limit. */
     private static void ok(java.util.function.Supplier<Api.Answer> call) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Api.Answer answer = call.get();
             assertThat(answer.status()).as(answer.body()).isIn(200, 201);
         });
