@@ -49,19 +49,23 @@ final class Deliveries {
 
     /**
      * {@code count} new unique activities, one in {@code backDatedOneIn} back-dated into {@code earlier} (a day of it,
-     * mid-morning), the others of the last hour; a quarter of them through a CRM (Salesforce or HubSpot), and some
-     * canonical deals cancelled.
+     * mid-morning), the others of the last hour; a quarter of them through a CRM (Salesforce or HubSpot: the first
+     * two back-dated ones, one each, so that both CRMs deliver late), and some canonical deals cancelled.
      */
     List<Activity> unique(int count, YearMonth earlier, int backDatedOneIn) {
         List<Activity> unique = new ArrayList<>();
+        int backDated = 0;
         for (int i = 0; i < count; i++) {
-            Instant at = random.nextInt(backDatedOneIn) == 0
+            boolean late = random.nextInt(backDatedOneIn) == 0;
+            Instant at = late
                     ? earlier.atDay(1 + random.nextInt(earlier.lengthOfMonth())).atTime(10, 0)
                             .atZone(Activity.ZONE).toInstant().plusSeconds(random.nextInt(3600))
                     : slice.recentInstant();
             Activity activity = slice.next(at);
-            if (random.nextInt(4) == 0) {
-                unique.add(random.nextBoolean() ? salesforce(activity) : hubspot(activity));
+            int lateOnes = late ? ++backDated : 0;
+            if (lateOnes == 1 || lateOnes == 2 || random.nextInt(4) == 0) {
+                unique.add(lateOnes == 1 || lateOnes != 2 && random.nextBoolean() ? salesforce(activity)
+                        : hubspot(activity));
                 continue;
             }
             unique.add(activity);
@@ -116,8 +120,14 @@ final class Deliveries {
         return through;
     }
 
-    /** Sends each activity 1–3 times, in a shuffled order, each copy through any of its paths. */
-    void sendShuffledWithRepeats(List<Activity> unique) {
+    /**
+     * Sends each activity 1–3 times, in a shuffled order, each copy through any of its paths (a delivery that begins
+     * with a back-dated copy takes the canonical paths in turn); the deliveries of back-dated copies per path.
+     */
+    Map<String, Integer> sendShuffledWithRepeats(List<Activity> unique) {
+        YearMonth now = YearMonth.now(Activity.ZONE);
+        Map<String, Integer> backDated = new TreeMap<>();
+        int turn = 0;
         List<Activity> copies = new ArrayList<>();
         for (Activity activity : unique) {
             slice.reference().sent(activity);
@@ -131,7 +141,8 @@ final class Deliveries {
         int i = 0;
         while (i < copies.size()) {
             Path crm = throughCrm.get(copies.get(i));
-            Path path = crm != null ? crm : CANONICAL.get(random.nextInt(CANONICAL.size()));
+            boolean late = copies.get(i).period().isBefore(now);
+            Path path = crm != null ? crm : CANONICAL.get(late ? turn++ % CANONICAL.size() : random.nextInt(CANONICAL.size()));
             int size = path == Path.BATCH || path == Path.WEBHOOK_BATCH || path == Path.HUBSPOT ? 1 + random.nextInt(8) : 1;
             List<Activity> chunk = new ArrayList<>();
             for (int j = i; j < copies.size() && chunk.size() < size && throughCrm.get(copies.get(j)) == crm; j++) {
@@ -139,8 +150,11 @@ final class Deliveries {
             }
             send(path, chunk);
             perPath.merge(path.name().toLowerCase(), chunk.size(), Integer::sum);
+            chunk.stream().filter(copy -> copy.period().isBefore(now))
+                    .forEach(copy -> backDated.merge(path.name().toLowerCase(), 1, Integer::sum));
             i += chunk.size();
         }
+        return backDated;
     }
 
     /** Deliveries so far, per path. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,10 @@ class FaultsIT {
         // Then late: half of the new activity back-dated into the closed month, and cancellations of its deals.
         List<Activity> late = new ArrayList<>(deliveries.unique(half, lastMonth, 2));
         late.addAll(deliveries.cancellationsOf(beforeClose, 4));
-        deliveries.sendShuffledWithRepeats(late);
+        Map<String, Integer> lateByPath = deliveries.sendShuffledWithRepeats(late);
+        assertThat(lateByPath.keySet()).as("paths that delivered into the closed month")
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Deliveries.Path.values())
+                        .map(path -> path.name().toLowerCase()).toList());
         Duration recovered = awaitReference(slice);
         assertThat(PeriodClose.awards(PeriodClose.close(api, lastMonth), slice.reps()))
                 .as("closing again pays nothing new").isEqualTo(closeAwards);
@@ -196,7 +200,8 @@ class FaultsIT {
                 "deliveries per path " + deliveries.perPath() + "; answers " + slice.statuses() + "; " + lastMonth
                         + " closed after " + beforeClose.size() + " activities (" + closeTook.toSeconds() + " s), its "
                         + "rank and team awards " + closeAwards + "; then " + late.size() + " more, " + lateInClosed
-                        + " of them back-dated into the closed month (cancellations included); figures, closed "
+                        + " of them back-dated into the closed month (cancellations included; their deliveries per path "
+                        + lateByPath + "); figures, closed "
                         + "statements and adjustments equal the reference " + recovered.toSeconds()
                         + " s after the last delivery",
                 slice.deliveries(), settled(slice));
