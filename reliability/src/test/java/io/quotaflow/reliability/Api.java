@@ -96,7 +96,12 @@ final class Api {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(gateway + path));
+        return HttpRequest.newBuilder(URI.create(url(path)));
+    }
+
+    /** The gateway's URL of the path: the public one a CRM calls. */
+    String url(String path) {
+        return gateway + path;
     }
 
     private HttpRequest.Builder authorised(String path, String token) {

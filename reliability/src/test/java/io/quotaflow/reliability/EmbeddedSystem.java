@@ -31,6 +31,10 @@ final class EmbeddedSystem implements AutoCloseable {
             List.of("target-service", "activity-service", "kpi-service", "incentive-service", "gateway");
     static final String WEBHOOK_SECRET = "reliability-webhook-secret";
     static final String SALESFORCE_ORG = "00DRELIABILITY1";
+    static final String HUBSPOT_SECRET = "reliability-hubspot-client-secret";
+    static final long HUBSPOT_PORTAL = 7_700_001L;
+    /** Long enough for nothing, short enough that last month may be closed on any day of this one. */
+    static final String CLOSE_GRACE = "1m";
     /** The ingest policy of the gateway in this run: 120 requests a minute per caller (the flood's yardstick). */
     static final int INGEST_PER_MINUTE = 120;
     private static final String JVM_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
@@ -46,6 +50,7 @@ final class EmbeddedSystem implements AutoCloseable {
     private final Map<String, Integer> incarnations = new ConcurrentHashMap<>();
     private volatile EmbeddedKafka kafka;
     private volatile EmbeddedMongo mongo;
+    private final HubSpotApi hubspot = HubSpotApi.start();
 
     private EmbeddedSystem(Path root) {
         this.root = root;
@@ -77,6 +82,11 @@ final class EmbeddedSystem implements AutoCloseable {
 
     String gateway() {
         return url("gateway");
+    }
+
+    /** HubSpot's CRM API, as activity-service reads it after a webhook. */
+    HubSpotApi hubspot() {
+        return hubspot;
     }
 
     String url(String instance) {
@@ -139,6 +149,13 @@ final class EmbeddedSystem implements AutoCloseable {
         if (service.equals("activity-service")) {
             env.put("QUOTAFLOW_WEBHOOK_SECRETS", WEBHOOK_SECRET);
             env.put("SALESFORCE_ORGANIZATION_ID", SALESFORCE_ORG);
+            env.put("HUBSPOT_CLIENT_SECRET", HUBSPOT_SECRET);
+            env.put("HUBSPOT_PORTAL_ID", Long.toString(HUBSPOT_PORTAL));
+            env.put("HUBSPOT_API_BASE_URL", hubspot.baseUrl());
+            env.put("HUBSPOT_ACCESS_TOKEN", HubSpotApi.TOKEN);
+        }
+        if (service.equals("incentive-service")) {
+            env.put("QUOTAFLOW_INCENTIVE_CLOSE_GRACE", CLOSE_GRACE);
         }
         if (service.equals("gateway")) {
             env.put("MANAGEMENT_PORT", Integer.toString(ports.get("gateway-management")));
@@ -183,10 +200,12 @@ final class EmbeddedSystem implements AutoCloseable {
         mongo = EmbeddedMongo.start(dataDir.resolve("mongo.mv"), mongoPort);
     }
 
+    /** Kills every service (nothing is checked after the last fault, so a graceful stop would only take time). */
     @Override
     public void close() {
-        running.values().parallelStream().forEach(process -> process.stop(Duration.ofSeconds(15)));
+        running.values().forEach(ServiceProcess::kill);
         running.clear();
+        hubspot.close();
         if (kafka != null) {
             try {
                 kafka.close();

@@ -8,11 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,10 @@ class FaultsIT {
     static Api api;
     static Report report;
     static final Map<String, Slice> slices = new LinkedHashMap<>();
+    /** How long after the last fault settled every slice is compared again. */
+    private static final Duration LOOK_AGAIN = Duration.ofSeconds(2);
+    private static final Map<String, Slice.Comparison> settled = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile Instant lastSettled = Instant.now();
 
     @BeforeAll
     static void startTheSystemAndItsSalesOrg() {
@@ -90,7 +98,7 @@ class FaultsIT {
         report.add("kill -9 of kpi-service and incentive-service, " + MODE.killRounds() + " times each, mid-stream",
                 "ingestion " + slice.statuses() + "; restart to UP at most " + longestRestart.toSeconds()
                         + " s; figures equal the reference " + recovered.toSeconds() + " s after the stream ended",
-                slice.deliveries(), finalComparison(slice));
+                slice.deliveries(), settled(slice));
         assertThat(slice.violations()).isEmpty();
     }
 
@@ -108,7 +116,7 @@ class FaultsIT {
             EmbeddedSystem.pause(MODE.brokerOutage());
             system.startKafka();
             outage = Duration.between(stopped, Instant.now());
-            EmbeddedSystem.pause(Duration.ofSeconds(5));
+            awaitUp(kpi);
             health = kpi.changes();
         }
         Duration recovered = awaitReference(slice);
@@ -118,7 +126,7 @@ class FaultsIT {
                         + " s; longest wait for a 202 " + slice.longestWaitForAcceptance().toSeconds()
                         + " s; kpi-service health " + describe(health) + "; figures equal the reference "
                         + recovered.toSeconds() + " s after the stream ended",
-                slice.deliveries(), finalComparison(slice));
+                slice.deliveries(), settled(slice));
         assertThat(slice.violations()).isEmpty();
         assertThat(statuses.keySet()).as("only 202 and 503 answers").allMatch(s -> s == 202 || s == 503 || s == 0);
     }
@@ -137,8 +145,7 @@ class FaultsIT {
             EmbeddedSystem.pause(MODE.databaseOutage());
             system.startMongo();
             outage = Duration.between(stopped, Instant.now());
-            await().atMost(Duration.ofMinutes(2)).until(() -> !kpi.changes().isEmpty()
-                    && kpi.changes().get(kpi.changes().size() - 1).status().equals("UP"));
+            awaitUp(kpi);
             health = kpi.changes();
         }
         Duration recovered = awaitReference(slice);
@@ -146,22 +153,58 @@ class FaultsIT {
                 "ingestion " + slice.statuses() + "; outage " + outage.toSeconds() + " s; kpi-service health "
                         + describe(health) + "; figures equal the reference " + recovered.toSeconds()
                         + " s after the stream ended",
-                slice.deliveries(), finalComparison(slice));
+                slice.deliveries(), settled(slice));
         assertThat(slice.violations()).isEmpty();
         assertThat(health.stream().map(Health.Change::status)).contains("DOWN").last().isEqualTo("UP");
     }
 
     @Test
     @Order(4)
-    void shouldCountOutOfOrderLateAndDuplicatedDeliveriesFromEveryPathOnce() {
+    void shouldCountOutOfOrderLateAndDuplicatedDeliveriesFromEveryPathOnceAndPayThoseOfAClosedMonthAfterIt() {
         Slice slice = slices.get("order");
-        Deliveries deliveries = new Deliveries(api, slice);
-        Map<String, Integer> byPath = deliveries.sendShuffledWithRepeats(MODE.name().equals("long") ? 400 : 80);
+        YearMonth lastMonth = YearMonth.now(Activity.ZONE).minusMonths(1);
+        Map<String, BigDecimal> targets = PeriodClose.approveTargets(api, slice, lastMonth,
+                BigDecimal.valueOf(100L * slices.values().stream().mapToInt(s -> s.reps().size()).sum()));
+        Deliveries deliveries = new Deliveries(api, slice, system.hubspot());
+        int half = (MODE.name().equals("long") ? 400 : 80) / 2;
+
+        // Last month still open: a third of the activity is of it.
+        List<Activity> beforeClose = deliveries.unique(half, lastMonth, 3);
+        deliveries.sendShuffledWithRepeats(beforeClose);
+        awaitReference(slice);
+
+        // Closed through the gateway, as sales ops do; it pays ranks and the team bonus on what it has.
+        Instant closing = Instant.now();
+        JsonNode closed = PeriodClose.close(api, lastMonth);
+        Duration closeTook = Duration.between(closing, Instant.now());
+        Map<String, List<BigDecimal>> closeAwards = PeriodClose.expected(slice.reference().expected(), lastMonth,
+                slice.reps(), targets.get("TEAM:" + slice.team()));
+        assertThat(PeriodClose.awards(closed, slice.reps())).as("the close's rank and team awards")
+                .isEqualTo(closeAwards);
+        slice.reference().closed(lastMonth, closeAwards);
+
+        // Then late: half of the new activity back-dated into the closed month, and cancellations of its deals.
+        List<Activity> late = new ArrayList<>(deliveries.unique(half, lastMonth, 2));
+        late.addAll(deliveries.cancellationsOf(beforeClose, 4));
+        Map<String, Integer> lateByPath = deliveries.sendShuffledWithRepeats(late);
+        assertThat(lateByPath.keySet()).as("paths that delivered into the closed month")
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Deliveries.Path.values())
+                        .map(path -> path.name().toLowerCase()).toList());
         Duration recovered = awaitReference(slice);
-        report.add("out-of-order, back-dated (last month) and duplicated deliveries on every ingestion path",
-                "deliveries per path " + byPath + "; answers " + slice.statuses() + "; figures equal the reference "
-                        + recovered.toSeconds() + " s after the last delivery",
-                slice.deliveries(), finalComparison(slice));
+        assertThat(PeriodClose.awards(PeriodClose.close(api, lastMonth), slice.reps()))
+                .as("closing again pays nothing new").isEqualTo(closeAwards);
+
+        long lateInClosed = late.stream().filter(a -> a.period().equals(lastMonth)).count();
+        report.add("out-of-order, late (back-dated into a closed month) and duplicated deliveries on every ingestion "
+                        + "path",
+                "deliveries per path " + deliveries.perPath() + "; answers " + slice.statuses() + "; " + lastMonth
+                        + " closed after " + beforeClose.size() + " activities (" + closeTook.toSeconds() + " s), its "
+                        + "rank and team awards " + closeAwards + "; then " + late.size() + " more, " + lateInClosed
+                        + " of them back-dated into the closed month (cancellations included; their deliveries per path "
+                        + lateByPath + "); figures, closed "
+                        + "statements and adjustments equal the reference " + recovered.toSeconds()
+                        + " s after the last delivery",
+                slice.deliveries(), settled(slice));
         assertThat(slice.violations()).isEmpty();
     }
 
@@ -184,7 +227,7 @@ class FaultsIT {
         report.add("a second kpi-service instance joins and leaves mid-stream (two rebalances)",
                 "ingestion " + slice.statuses() + "; second instance UP after " + joined.toSeconds()
                         + " s; figures equal the reference " + recovered.toSeconds() + " s after the stream ended",
-                slice.deliveries(), finalComparison(slice));
+                slice.deliveries(), settled(slice));
         assertThat(slice.violations()).isEmpty();
     }
 
@@ -196,7 +239,7 @@ class FaultsIT {
         assertThat(result.failures()).as(String.join("\n", result.failures())).isEmpty();
         report.add("hostile-input catalogue through the gateway, every service",
                 result.cases() + " cases; answers " + result.statuses() + "; 5xx: " + result.serverErrors()
-                        + "; stack traces: " + result.stackTraces(), result.cases(), finalComparison(slice));
+                        + "; stack traces: " + result.stackTraces(), result.cases(), compareNow(slice));
         assertThat(result.cases()).isGreaterThanOrEqualTo(100);
     }
 
@@ -208,7 +251,7 @@ class FaultsIT {
         Flood.Result result = new Flood(flooder, steady).run(MODE.flood());
         Duration recovered = awaitReference(flooder);
         awaitReference(steady);
-        Slice.Comparison both = combine(finalComparison(flooder), finalComparison(steady));
+        Slice.Comparison both = combine(settled(flooder), settled(steady));
         report.add("flood: " + result.floodRate() + " requests/s (10x the steady " + result.steadyRate()
                         + "/s) for " + MODE.flood().toSeconds() + " s from one identity",
                 "flooder " + result.flooderStatuses() + " (first 429 after " + result.first429().toMillis()
@@ -236,12 +279,24 @@ class FaultsIT {
                         + "; live heap after GC at " + early.at().toMinutes() + " min " + early.liveHeapBytes()
                         + ", at the end " + last.liveHeapBytes() + "; figures equal the reference "
                         + recovered.toSeconds() + " s after the stream ended",
-                slice.deliveries(), finalComparison(slice));
+                slice.deliveries(), settled(slice));
         long maxLag = samples.stream().skip(samples.size() / 2).mapToLong(Soak.Sample::lag).max().orElse(0);
         assertThat(maxLag).as("lag in the second half").isLessThanOrEqualTo(Math.max(5L * MODE.soakEventsPerSecond(),
                 2 * samples.stream().limit(Math.max(1, samples.size() / 2)).mapToLong(Soak.Sample::lag).max().orElse(0)));
         early.liveHeapBytes().forEach((service, bytes) -> assertThat(last.liveHeapBytes().get(service))
                 .as(service + " live heap after GC").isLessThanOrEqualTo((long) (bytes * 1.5) + 32L * 1024 * 1024));
+    }
+
+    @Test
+    @Order(9)
+    void shouldStillEqualTheReferenceWhenEveryFaultIsOver() {
+        // A late double count would show here: every slice again, at least LOOK_AGAIN after the last one settled.
+        EmbeddedSystem.pause(Duration.ofMillis(Math.max(0,
+                LOOK_AGAIN.minus(Duration.between(lastSettled, Instant.now())).toMillis())));
+        List<String> differences = new ArrayList<>();
+        settled.keySet().forEach(name -> differences.addAll(slices.get(name).compare().differences()));
+        assertThat(differences).as("differences from the reference after all faults, in " + settled.keySet())
+                .isEmpty();
     }
 
     // ---- helpers
@@ -251,7 +306,7 @@ class FaultsIT {
         Instant start = Instant.now();
         AtomicReference<Slice.Comparison> last = new AtomicReference<>();
         try {
-            await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            await().atMost(SETTLE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
                 last.set(slice.compare());
                 return last.get().differences().isEmpty();
             });
@@ -259,15 +314,33 @@ class FaultsIT {
             throw new AssertionError(slice.name() + ": after " + SETTLE + " the system still differs from the "
                     + "reference: " + (last.get() == null ? "?" : last.get().differences()), e);
         }
+        settle(slice, last.get());
         return Duration.between(start, Instant.now());
     }
 
-    /** Compared again after a pause: nothing more may arrive (a late double count would show here). */
-    static Slice.Comparison finalComparison(Slice slice) {
-        EmbeddedSystem.pause(Duration.ofSeconds(2));
+    /** Compares at once: the slice must already equal the reference (nothing was to be counted). */
+    static Slice.Comparison compareNow(Slice slice) {
         Slice.Comparison comparison = slice.compare();
         assertThat(comparison.differences()).as(slice.name() + " differences").isEmpty();
+        settle(slice, comparison);
         return comparison;
+    }
+
+    /** The comparison that found the slice equal to the reference (compared again at the end of the run). */
+    static Slice.Comparison settled(Slice slice) {
+        return settled.get(slice.name());
+    }
+
+    private static void settle(Slice slice, Slice.Comparison comparison) {
+        settled.put(slice.name(), comparison);
+        lastSettled = Instant.now();
+    }
+
+    /** Until the service's health says UP again. */
+    private static void awaitUp(Health health) {
+        await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+                .until(() -> !health.changes().isEmpty()
+                        && health.changes().get(health.changes().size() - 1).status().equals("UP"));
     }
 
     private static Slice.Comparison combine(Slice.Comparison a, Slice.Comparison b) {

@@ -3,7 +3,9 @@ package io.quotaflow.reliability;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the system must show, computed from what was sent and from nothing else: per rep and month the revenue and
  * the deals of won deals not cancelled (whatever the order their events came in), the calls; and the awards of the
  * run's incentive plan — {@value #PER_DEAL} per won deal, {@code 3 %} commission on revenue (no target, so the band
- * from 0 applies to all).
+ * from 0 applies to all) — and, once a period was closed ({@link #closed}), what its close paid (ranks, team bonus)
+ * and what the activity sent after it earns in it, paid in the next open period as adjustments.
  */
 final class Reference {
 
@@ -20,6 +23,23 @@ final class Reference {
     static final BigDecimal COMMISSION_RATE = new BigDecimal("0.03");
 
     private final Map<String, Activity> unique = new ConcurrentHashMap<>();
+    private volatile Closed closed;
+
+    /**
+     * A period closed: the figures it was closed on (everything sent until then), and the awards the close itself
+     * paid per rep (rank places, team bonus).
+     */
+    record Closed(YearMonth period, Map<Key, Figures> atClose, Map<String, List<BigDecimal>> closeAwards) {
+
+        /** What the rep's closed statement pays: the awards of the figures at the close, and the close's own. */
+        BigDecimal statement(String repId) {
+            return atClose.getOrDefault(new Key(repId, period), Figures.NONE).awards().add(closeAwards(repId));
+        }
+
+        BigDecimal closeAwards(String repId) {
+            return closeAwards.getOrDefault(repId, List.of()).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
 
     /** Records an activity the test will send until it is accepted; a second copy of the same id changes nothing. */
     void sent(Activity activity) {
@@ -28,6 +48,22 @@ final class Reference {
 
     int events() {
         return unique.size();
+    }
+
+    /** Records that {@code period} was closed now, paying {@code closeAwards} per rep. */
+    void closed(YearMonth period, Map<String, List<BigDecimal>> closeAwards) {
+        closed = new Closed(period, Map.copyOf(expected()), Map.copyOf(closeAwards));
+    }
+
+    Optional<Closed> closed() {
+        return Optional.ofNullable(closed);
+    }
+
+    /** What the awards earned by the rep in the month add up to: the figures' awards and, once closed, the close's. */
+    BigDecimal awards(Key key, Figures figures) {
+        Closed close = closed;
+        return close != null && close.period().equals(key.period())
+                ? figures.awards().add(close.closeAwards(key.repId())) : figures.awards();
     }
 
     /** Expected figures per rep and month. */

@@ -3,6 +3,7 @@ package io.quotaflow.reliability;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,16 +37,20 @@ final class SalesOrg {
                  "rules":[
                    {"ruleId":"per-deal","type":"PER_UNIT","unit":"DEAL","amount":"%s"},
                    {"ruleId":"commission","type":"TIERED_COMMISSION","metric":"REVENUE","payOn":"CLOSE",
-                    "bands":[{"from":0.0,"to":null,"rate":%s}]}]}
-                """.formatted(period.minusMonths(1).atDay(1), Reference.PER_DEAL, Reference.COMMISSION_RATE)));
+                    "bands":[{"from":0.0,"to":null,"rate":%s}]},
+                   %s]}
+                """.formatted(period.minusMonths(1).atDay(1), Reference.PER_DEAL, Reference.COMMISSION_RATE,
+                PeriodClose.planRules())));
 
         // Every service must know every rep before activity flows: activity-service to accept it (an owner mapping
         // names only a rep it knows), kpi-service and incentive-service to count it for the right team.
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (Slice slice : slices) {
                 for (String rep : slice.reps()) {
-                    assertThat(api.put("/api/crm/owners/salesforce/sf-" + rep, admin, "{\"repId\":\"" + rep + "\"}")
-                            .status()).as("owner mapping of " + rep).isIn(200, 201);
+                    for (String owner : List.of("salesforce/sf-" + rep, "hubspot/" + HubSpotApi.owner(rep))) {
+                        assertThat(api.put("/api/crm/owners/" + owner, admin, "{\"repId\":\"" + rep + "\"}")
+                                .status()).as("owner mapping " + owner).isIn(200, 201);
+                    }
                     assertThat(api.get("/api/kpis/reps/" + rep + "?period=" + period, admin).status())
                             .as("kpi-service knows " + rep).isEqualTo(200);
                 }
@@ -58,7 +63,7 @@ final class SalesOrg {
 
     /** Sends until 200 or 201: a service's first calls after start-up may outlast the gateway's time limit. */
     private static void ok(java.util.function.Supplier<Api.Answer> call) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Api.Answer answer = call.get();
             assertThat(answer.status()).as(answer.body()).isIn(200, 201);
         });

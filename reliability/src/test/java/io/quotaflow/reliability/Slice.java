@@ -187,11 +187,14 @@ final class Slice {
         // A rep with nothing sent must show nothing (the hostile slice's reps, whatever was refused).
         YearMonth current = YearMonth.now(Activity.ZONE);
         reps.forEach(rep -> expected.putIfAbsent(new Reference.Key(rep, current), Reference.Figures.NONE));
+        reference.closed().ifPresent(closed -> reps.forEach(rep -> expected.putIfAbsent(
+                new Reference.Key(rep, closed.period()), Reference.Figures.NONE)));
         for (Map.Entry<Reference.Key, Reference.Figures> entry : expected.entrySet()) {
             Reference.Key key = entry.getKey();
             Reference.Figures want = entry.getValue();
             expectedCounted += want.deals() + want.calls();
-            expectedAwards = expectedAwards.add(want.awards());
+            BigDecimal wantAwards = reference.awards(key, want);
+            expectedAwards = expectedAwards.add(wantAwards);
             Api.Answer kpis = api.get("/api/kpis/reps/" + key.repId() + "?period=" + key.period(), api.admin());
             if (kpis.status() != 200) {
                 differences.add(key + ": KPI API answered " + kpis.status());
@@ -226,10 +229,58 @@ final class Slice {
                 }
             }
             awarded = awarded.add(paid);
-            compare(differences, key, "awards", want.awards(), paid);
+            compare(differences, key, "awards", wantAwards, paid);
             compare(differences, key, "per-deal awards", BigDecimal.valueOf(want.deals()), BigDecimal.valueOf(perDeal));
         }
+        reference.closed().ifPresent(closed -> reps.forEach(rep -> compareStatements(differences, closed, expected,
+                rep, current)));
         return new Comparison(reference.events(), expectedCounted, counted, expectedAwards, awarded, differences);
+    }
+
+    /**
+     * A closed period's statement is frozen: it pays what was earned until the close and the close's own awards,
+     * each once; what was earned in it later is paid once in the open period, as adjustment lines earned in it.
+     */
+    private void compareStatements(List<String> differences, Reference.Closed closed,
+                                   Map<Reference.Key, Reference.Figures> expected, String rep, YearMonth open) {
+        Reference.Key key = new Reference.Key(rep, closed.period());
+        Api.Answer frozen = api.get("/api/incentives/statements/" + rep + "?period=" + closed.period(), api.admin());
+        Api.Answer paying = api.get("/api/incentives/statements/" + rep + "?period=" + open, api.admin());
+        if (frozen.status() != 200 || paying.status() != 200) {
+            differences.add(key + ": statements answered " + frozen.status() + " and " + paying.status());
+            return;
+        }
+        JsonNode statement = frozen.json();
+        if (!statement.path("status").asString().equals("CLOSED")) {
+            differences.add(key + ": statement " + statement.path("status").asString() + ", not CLOSED");
+        }
+        BigDecimal net = BigDecimal.ZERO;
+        for (JsonNode total : statement.path("totals")) {
+            net = net.add(decimal(total.path("net")));
+        }
+        compare(differences, key, "closed statement", closed.statement(rep), net);
+        List<BigDecimal> closeLines = new ArrayList<>();
+        for (JsonNode line : statement.path("lines")) {
+            if (PeriodClose.RULES.contains(line.path("ruleId").asString())) {
+                closeLines.add(decimal(line.path("amount")));
+            }
+        }
+        if (closeLines.size() != closed.closeAwards().getOrDefault(rep, List.of()).size()) {
+            differences.add(key + " close awards: expected " + closed.closeAwards().getOrDefault(rep, List.of())
+                    + ", the statement shows " + closeLines);
+        }
+        BigDecimal adjustments = BigDecimal.ZERO;
+        for (JsonNode line : paying.json().path("lines")) {
+            if (line.path("earnedIn").asString().equals(closed.period().toString())) {
+                if (!line.path("adjustment").asBoolean() || !line.path("status").asString().equals("PAID")) {
+                    differences.add(key + ": a line earned in the closed period is no paid adjustment: " + line);
+                }
+                adjustments = adjustments.add(decimal(line.path("amount")));
+            }
+        }
+        BigDecimal late = expected.getOrDefault(key, Reference.Figures.NONE).awards()
+                .subtract(closed.atClose().getOrDefault(key, Reference.Figures.NONE).awards());
+        compare(differences, key, "adjustments paid in " + open, late, adjustments);
     }
 
     private static void compare(List<String> differences, Reference.Key key, String what, BigDecimal want,
