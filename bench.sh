@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of Quotaflow on this machine (see benchmarks/README.md). Not part of ./mvnw verify.
 #
-#   ./bench.sh [--quick]          B1–B6 at quick sizes (under 5 minutes once built); the default
+#   ./bench.sh [--quick]          B1–B6 at quick sizes (aimed at 5 minutes once built); the default
 #   ./bench.sh --full             the sizes (1M events for B3, 5 minutes at 2,000 ev/s, 100k/1M/5M: hours)
 #   ./bench.sh --tiny             seconds of each, as the smoke test runs it
 #   ./bench.sh --jmh [JMH args]   the JMH benchmarks of the hot in-process paths (e.g. --jmh -f 1 -wi 3 -i 5)

@@ -44,9 +44,15 @@ final class KafkaLimit {
         return new Result(produced, consumed, parsed, bytes / (double) pool.size());
     }
 
+    /**
+     * The harness's producer. Its request time-out is two minutes, not the client's 30 s: on a machine loaded tenfold
+     * the embedded broker answered a first produce request later than that, and the client's retry of a batch the
+     * broker had already written was refused as out of sequence until the record expired.
+     */
     static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

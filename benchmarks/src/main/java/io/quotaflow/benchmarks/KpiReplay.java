@@ -6,12 +6,16 @@ import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * B3 and B6: kpi-service catching up on the {@code sales-activities} topic pre-loaded with N events — a fresh
  * database, no committed offsets — until every aggregate is durable (its consumption status says lag 0 against the
- * ledger's checkpoints) and readable (the company's revenue this month is exactly what the events add up to).
+ * ledger's checkpoints) and readable (the company's revenue this month is exactly what the events add up to). One
+ * start and one catch-up serve every size: each size is a mark the catch-up passes.
  */
 final class KpiReplay {
 
@@ -54,36 +58,50 @@ final class KpiReplay {
         loaded = size;
     }
 
-    /** Starts kpi-service on a fresh database and measures its catch-up; leaves it running. */
-    Result replay(String adminToken, Duration timeout) {
+    /**
+     * Starts kpi-service on a fresh database and measures one catch-up on everything loaded, noting when it passes
+     * each mark (events durably applied): the result at a mark covers the span from the service's health UP to that
+     * mark, and only the events applied within it. Checks the company's revenue once caught up; leaves it running.
+     */
+    Map<Long, Result> replay(String adminToken, Collection<Long> marks, Duration timeout) {
         stack.stopService(SERVICE);
         stack.deleteGroup(SERVICE);
         stack.startServices(Map.of(SERVICE, Map.of("MONGODB_DATABASE", "kpi-bench-" + loaded)), Duration.ofMinutes(10));
         stack.awaitAuthenticated(SERVICE, "/api/kpis/whoami", adminToken, Duration.ofMinutes(2));
         ProcessHandle process = stack.process(SERVICE);
         long start = System.nanoTime();
-        java.time.Duration cpuAtStart = Stack.cpu(process);
+        Duration cpuAtStart = Stack.cpu(process);
         long appliedAtStart = applied(status(adminToken));
+        TreeSet<Long> pending = new TreeSet<>(marks);
+        Map<Long, Result> results = new TreeMap<>();
         while (true) {
             JsonNode status = status(adminToken);
-            if (status.path("caughtUp").asBoolean(false) && applied(status) >= loaded) {
+            long applied = applied(status);
+            double seconds = KafkaLimit.seconds(start);
+            while (!pending.isEmpty() && applied >= pending.first()) {
+                long mark = pending.pollFirst();
+                if (mark <= appliedAtStart) {
+                    continue; // applied before the service reported UP: nothing left to time
+                }
+                long events = mark - appliedAtStart;
+                double cpu = (Stack.cpu(process).toMillis() - cpuAtStart.toMillis()) / 1000.0;
+                results.put(mark, new Result(events, seconds, events / seconds, cpu, Stack.peakRss(process)));
+            }
+            if (status.path("caughtUp").asBoolean(false) && applied >= loaded) {
                 break;
             }
-            if (KafkaLimit.seconds(start) > timeout.toSeconds()) {
+            if (seconds > timeout.toSeconds()) {
                 throw new IllegalStateException("kpi-service did not catch up within " + timeout + ": " + status);
             }
-            // Once a second: the status costs the service a Kafka admin call and a MongoDB read.
-            Pause.millis(1000);
+            // The status costs the service a Kafka admin call and a MongoDB read.
+            Pause.millis(250);
         }
-        double seconds = KafkaLimit.seconds(start);
-        double cpu = (Stack.cpu(process).toMillis() - cpuAtStart.toMillis()) / 1000.0;
         BigDecimal expected = workload.revenueThisMonth(loaded);
         BigDecimal actual = companyRevenue(adminToken);
         if (actual.compareTo(expected) != 0) {
             throw new IllegalStateException("caught up, but the company's revenue is " + actual + ", not " + expected);
         }
-        long events = loaded - appliedAtStart;
-        return new Result(events, seconds, events / seconds, cpu, Stack.peakRss(process));
+        return results;
     }
 
     /** Waits until kpi-service has durably applied everything produced so far; the seconds it took, or -1. */

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 
 /**
  * The embedded stack of the local launcher (a real Kafka broker, the embedded MongoDB) in this JVM, and the
- * services as their own JVMs from their executable jars — started with a deployment's JIT settings, not the
- * launcher's fast-start flags ({@code -XX:TieredStopAtLevel=1}, SerialGC, a 384 MB heap).
+ * services as their own JVMs from their executable jars — measured with a deployment's JIT settings
+ * ({@link #JVM_OPTIONS}); only the smoke test's tiny mode uses the launcher's fast-start flags
+ * ({@code -XX:TieredStopAtLevel=1}, SerialGC, a 384 MB heap).
  */
 final class Stack implements AutoCloseable {
 
@@ -50,10 +51,12 @@ final class Stack implements AutoCloseable {
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Path signingKey;
     private final boolean profile;
+    private final String jvmOptions;
 
-    private Stack(Path projectDir, Path workDir, boolean profile) {
+    private Stack(Path projectDir, Path workDir, boolean profile, String jvmOptions) {
         this.projectDir = projectDir;
         this.profile = profile;
+        this.jvmOptions = jvmOptions;
         this.logDir = workDir.resolve("logs");
         this.kafka = EmbeddedKafka.startOnFreePorts(PARTITIONS);
         this.mongo = EmbeddedMongo.startInMemoryOnFreePort();
@@ -65,9 +68,13 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    /** @param profile record each service with JFR into the log directory */
-    static Stack start(Path projectDir, Path workDir, boolean profile) {
-        return new Stack(projectDir, workDir, profile);
+    /**
+     * @param profile    record each service with JFR into the log directory
+     * @param jvmOptions the services' JVM options: {@link #JVM_OPTIONS} to measure, the launcher's fast-start ones
+     *                   where only the harness is tested
+     */
+    static Stack start(Path projectDir, Path workDir, boolean profile, String jvmOptions) {
+        return new Stack(projectDir, workDir, profile, jvmOptions);
     }
 
     String bootstrapServers() {
@@ -117,7 +124,7 @@ final class Stack implements AutoCloseable {
                 }
             }
             env.putAll(extraEnv);
-            String jvm = JVM_OPTIONS;
+            String jvm = jvmOptions;
             if (profile) {
                 // A JFR recording per service start, dumped when it stops: what limits it (jfr print / JMC).
                 jvm += " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename="

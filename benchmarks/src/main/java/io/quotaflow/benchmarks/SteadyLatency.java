@@ -133,16 +133,19 @@ final class SteadyLatency {
             prober.start();
             probers.add(prober);
         }
-        for (Thread prober : probers) {
-            join(prober);
-        }
+        // The load lasts its duration, not as long as the last probe waits for its deal to show.
+        // Batches offered but not yet answered still count, over the time they took.
+        Pause.millis(duration.toMillis());
         ticker.shutdownNow();
         senders.shutdown();
-        double elapsed = KafkaLimit.seconds(start);
         try {
             senders.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        double elapsed = KafkaLimit.seconds(start);
+        for (Thread prober : probers) {
+            join(prober);
         }
         // The last awards may still be on their way.
         long deadline = System.nanoTime() + AWARD_WAIT.toNanos();

@@ -12,6 +12,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +117,28 @@ class ResilienceIT {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started))
                 .isGreaterThanOrEqualTo(TIME_LIMIT).isLessThan(TIME_LIMIT.plusSeconds(1));
+    }
+
+    @Test
+    void shouldPassFortyConcurrentReadsToOneServiceWithoutRefusingAny() throws Exception {
+        // Resilience4j's default bulkhead holds 25 calls in flight and refused the rest at once with a 503.
+        services.answer("kpi-service", request -> StubServices.Answer.json(200, "{}").after(Duration.ofMillis(700)));
+        int callers = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                calls.add(() -> getKpis().returnResult(String.class).getStatus().value());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(calls, 30, TimeUnit.SECONDS)) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses).hasSize(callers).containsOnly(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(services.received("kpi-service")).hasSize(callers);
     }
 
     @Test
