@@ -3,14 +3,20 @@ package io.quotaflow.events;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON wire format of {@link EventEnvelope}: decimals as strings (never floating point), instants as
@@ -20,6 +26,9 @@ import java.util.UUID;
 public final class EventCodec {
 
     private final JsonMapper mapper;
+    /** Reads one value of the envelope, inside it (what follows is the envelope's, not trailing tokens). */
+    private final ObjectReader inside;
+    private final Map<Class<?>, ObjectReader> payloadReaders = new ConcurrentHashMap<>();
 
     public EventCodec() {
         // A newer producer may add enum values within one eventVersion: an older consumer reads them as null.
@@ -28,6 +37,7 @@ public final class EventCodec {
 
     public EventCodec(JsonMapper mapper) {
         this.mapper = mapper;
+        this.inside = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
@@ -61,9 +71,35 @@ public final class EventCodec {
      * @throws MalformedEventException    when the bytes are not a valid envelope of that family
      */
     public <E extends DomainEvent> EventEnvelope<E> decode(byte[] json, Class<E> family) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
+        ObjectNode root = mapper.createObjectNode();
+        E decoded = null;
+        Class<? extends DomainEvent> decodedAs = null;
+        try (JsonParser parser = mapper.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedEventException("not a JSON object");
+            }
+            // One pass: the payload is bound straight from the bytes when its type is known by then (the envelope
+            // names it first, as encode writes it); otherwise it is kept as a tree and bound below.
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                Class<? extends DomainEvent> type = field.equals("payload") && value == JsonToken.START_OBJECT
+                        ? knownType(root, family) : null;
+                if (type != null) {
+                    decoded = family.cast(readPayload(parser, type, root));
+                    decodedAs = type;
+                    root.remove("payload");
+                } else {
+                    root.set(field, inside.readTree(parser));
+                    if (field.equals("payload")) {
+                        decoded = null;
+                        decodedAs = null;
+                    }
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new MalformedEventException("not one JSON object");
+            }
         } catch (JacksonException e) {
             throw new MalformedEventException("not JSON: " + e.getOriginalMessage(), e);
         }
@@ -74,11 +110,16 @@ public final class EventCodec {
             throw new MalformedEventException(eventType + " is not a " + family.getSimpleName());
         }
         try {
-            JsonNode payloadNode = root.get("payload");
-            if (payloadNode == null || !payloadNode.isObject()) {
-                throw new MalformedEventException("payload is missing");
+            E payload;
+            if (decoded != null && decodedAs == type) {
+                payload = decoded;
+            } else {
+                JsonNode payloadNode = root.get("payload");
+                if (payloadNode == null || !payloadNode.isObject()) {
+                    throw new MalformedEventException("payload is missing");
+                }
+                payload = family.cast(mapper.treeToValue(payloadNode, type));
             }
-            E payload = family.cast(mapper.treeToValue(payloadNode, type));
             return new EventEnvelope<>(
                     UUID.fromString(text(root, "eventId")),
                     eventType,
@@ -91,6 +132,23 @@ public final class EventCodec {
         } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
             throw new MalformedEventException(eventType + ": " + e.getMessage(), e);
         }
+    }
+
+    private DomainEvent readPayload(JsonParser parser, Class<? extends DomainEvent> type, ObjectNode root) {
+        try {
+            return payloadReaders.computeIfAbsent(type, inside::forType).readValue(parser);
+        } catch (JacksonException e) {
+            throw new MalformedEventException(root.get("eventType").asString() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The payload's class when the envelope read so far names a known type of the family, else {@code null}. */
+    private static Class<? extends DomainEvent> knownType(ObjectNode root, Class<?> family) {
+        JsonNode eventType = root.get("eventType");
+        if (eventType == null || !eventType.isString()) {
+            return null;
+        }
+        return EventTypes.classOf(eventType.asString()).filter(family::isAssignableFrom).orElse(null);
     }
 
     private static String text(JsonNode root, String field) {

@@ -115,4 +115,43 @@ class EventCodecTest {
         assertThatThrownBy(() -> codec.decode("{\"eventType\":\"DealClosed\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(EventCodec.MalformedEventException.class);
     }
+
+    @Test
+    void shouldDecodeTheSameEnvelopeWhateverTheOrderOfItsFields() {
+        EventEnvelope<DealClosed> envelope = EventSamples.envelope(EventSamples.dealClosed());
+        JsonNode json = plain.readTree(codec.encode(envelope));
+        tools.jackson.databind.node.ObjectNode payloadFirst = plain.createObjectNode();
+        payloadFirst.set("payload", json.get("payload"));
+        json.properties().forEach(field -> {
+            if (!field.getKey().equals("payload")) {
+                payloadFirst.set(field.getKey(), field.getValue());
+            }
+        });
+
+        EventEnvelope<ActivityEvent> decoded = codec.decode(plain.writeValueAsBytes(payloadFirst), ActivityEvent.class);
+
+        assertThat(decoded).isEqualTo(envelope);
+    }
+
+    @Test
+    void shouldRejectAPayloadThatIsNotItsEventAsMalformed() {
+        String json = "{\"eventId\":\"" + EventIds.of("x") + "\",\"eventType\":\"DealClosed\","
+                + "\"eventVersion\":1,\"occurredAt\":\"2026-12-01T00:00:00Z\",\"source\":\"s\",\"subject\":\"r\","
+                + "\"payload\":{\"amount\":\"lots\"}}";
+
+        assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventCodec.MalformedEventException.class)
+                .hasMessageStartingWith("DealClosed: ");
+    }
+
+    @Test
+    void shouldRejectAnythingButOneJsonObjectAsMalformed() {
+        byte[] envelope = codec.encode(EventSamples.envelope(EventSamples.dealClosed()));
+        byte[] twice = (new String(envelope, StandardCharsets.UTF_8) + " {}").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.decode(twice)).isInstanceOf(EventCodec.MalformedEventException.class);
+        assertThatThrownBy(() -> codec.decode("[1]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventCodec.MalformedEventException.class);
+        assertThatThrownBy(() -> codec.decode(new byte[0])).isInstanceOf(EventCodec.MalformedEventException.class);
+    }
 }

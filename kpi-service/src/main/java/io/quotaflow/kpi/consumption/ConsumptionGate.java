@@ -12,20 +12,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Around each of kpi-service's ledger consumers: one at a time per process (the three projections share progress
- * documents; taking turns keeps their reads and writes of those documents from interleaving — targets and customer
- * deals are rare next to activity, so the turns cost next to nothing), and, once a poll is applied, how long its
+ * Around each of kpi-service's ledger consumers: one chunk at a time per process ({@link #turns()}: the three
+ * projections share progress documents; taking turns keeps their reads and writes of those documents from
+ * interleaving; the lock is fair and taken per chunk, not per poll, so a chunk of activity waits for at most one chunk
+ * of customer deals or targets, not for a whole poll of them), and, once a poll is applied, how long its
  * records took from the producer to visible figures ({@code quotaflow.kpi.visible}, with p50/p95/p99) and the last
  * offset applied per topic-partition (for {@link ConsumptionStatus}).
  */
 @Component
 public class ConsumptionGate {
 
-    private final ReentrantLock turn = new ReentrantLock();
+    private final ReentrantLock turns = new ReentrantLock(true);
     private final MeterRegistry meters;
     private final Clock wallClock = Clock.systemUTC();
     private final Map<String, Long> applied = new ConcurrentHashMap<>();
@@ -35,14 +37,14 @@ public class ConsumptionGate {
         this.meters = meters;
     }
 
+    /** The turns kpi-service's ledgers take, one chunk at a time (give it to each of them). */
+    public Lock turns() {
+        return turns;
+    }
+
     public Consumer<Message<List<byte[]>>> around(String topic, Consumer<Message<List<byte[]>>> ledger) {
         return message -> {
-            turn.lock();
-            try {
-                ledger.accept(message);
-            } finally {
-                turn.unlock();
-            }
+            ledger.accept(message);
             record(topic, message.getHeaders());
         };
     }

@@ -10,13 +10,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -43,8 +42,11 @@ public final class Doc {
     private final Document state;
     private final boolean existed;
     private final Map<String, Op> ops = new LinkedHashMap<>();
-    /** The paths of {@link #ops}, sorted, to find conflicting ones without scanning them all. */
-    private final NavigableSet<String> paths = new TreeSet<>();
+    /**
+     * Every proper prefix of the paths of {@link #ops} ({@code d} and {@code d.03} for {@code d.03.revenue}) with how
+     * many recorded paths lie below it: whether a new path conflicts with a recorded one is then a few hash lookups.
+     */
+    private final Map<String, Integer> ancestors = new HashMap<>();
 
     private Doc(String collection, String id, Document state, boolean existed) {
         this.collection = collection;
@@ -263,12 +265,12 @@ public final class Doc {
             ops.put(path, new Op(kind, merge(kind, existing.value(), value)));
             return;
         }
-        List<String> conflicting = conflicting(path);
-        if (conflicting.isEmpty()) {
+        if (existing == null && !ancestors.containsKey(path) && !hasRecordedAncestor(path)) {
             ops.put(path, new Op(kind, kind == Kind.ADD_TO_SET ? new ArrayList<>(List.of(value)) : value));
-            paths.add(path);
+            countAncestors(path, 1);
             return;
         }
+        List<String> conflicting = conflicting(path);
         if (!loaded()) {
             throw new IllegalStateException("conflicting updates of " + collection + "/" + id + " at " + path
                     + " and " + conflicting + ": read the document first (prefetch) to combine them");
@@ -277,19 +279,35 @@ public final class Doc {
         String outermost = path;
         for (String other : conflicting) {
             ops.remove(other);
-            paths.remove(other);
+            countAncestors(other, -1);
             if (outermost.startsWith(other + ".")) {
                 outermost = other;
             }
         }
         ops.put(outermost, new Op(Kind.SET, Deferred.INSTANCE));
-        paths.add(outermost);
+        countAncestors(outermost, 1);
         pendingCollapse = outermost;
+    }
+
+    private boolean hasRecordedAncestor(String path) {
+        for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+            if (ops.containsKey(path.substring(0, dot))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds ({@code 1}) or takes back ({@code -1}) a recorded path in the counts of its ancestors. */
+    private void countAncestors(String path, int change) {
+        for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+            ancestors.merge(path.substring(0, dot), change, (a, b) -> a + b == 0 ? null : a + b);
+        }
     }
 
     /**
      * The recorded paths that {@code path} conflicts with in one update: itself, its ancestors and its descendants
-     * (by lookups of its prefixes and a range of the sorted paths, not a scan of them all).
+     * (the descendants by a scan, only once {@link #ancestors} says there are some: conflicts are rare).
      */
     private List<String> conflicting(String path) {
         List<String> conflicting = new ArrayList<>();
@@ -302,8 +320,10 @@ public final class Doc {
                 conflicting.add(ancestor);
             }
         }
-        // descendants: "path." up to (not including) "path/", '/' being the character after '.'
-        conflicting.addAll(paths.subSet(path + ".", true, path + "/", false));
+        if (ancestors.containsKey(path)) {
+            String below = path + ".";
+            ops.keySet().stream().filter(other -> other.startsWith(below)).sorted().forEach(conflicting::add);
+        }
         return conflicting;
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
 
 /**
  * One consumer's exactly-once application of a topic's events to the service's documents (see the package
@@ -44,11 +45,12 @@ public final class Ledger<E extends DomainEvent> {
     private final MeterRegistry meters;
     private final Steps steps;
     private final Clock clock;
+    private final Lock turns;
     private final String owner = UUID.randomUUID().toString();
 
     Ledger(String consumer, Topic<E> topic, Projection<E> projection, LedgerStore store, EventCodec codec,
            EventPublisher publisher, DeadLetters deadLetters, LedgerProperties properties, MeterRegistry meters,
-           Steps steps, Clock clock) {
+           Steps steps, Clock clock, Lock turns) {
         this.consumer = consumer;
         this.topic = topic;
         this.projection = projection;
@@ -60,6 +62,7 @@ public final class Ledger<E extends DomainEvent> {
         this.meters = meters;
         this.steps = steps;
         this.clock = clock;
+        this.turns = turns;
     }
 
     /** The consumer group name: markers, checkpoints, journal entries and the dead-letter topic are named by it. */
@@ -95,45 +98,59 @@ public final class Ledger<E extends DomainEvent> {
     private void processPartition(String topicPartition, List<RawRecord> records) {
         int index = 0;
         int chunkSize = properties.chunkSize();
+        // The checkpoint as this ledger's own last chunk left it: the next chunk starts there without reading it
+        // (should a racing consumer have gone further meanwhile, that chunk loses its claim and reads it again).
+        Long known = null;
         while (index < records.size()) {
-            long applied = store.checkpoint(consumer, topicPartition);
-            int skipped = 0;
-            while (index < records.size() && records.get(index).offset() <= applied) {
-                index++;
-                skipped++;
-            }
-            count("already-applied", skipped);
-            if (index == records.size()) {
-                return;
-            }
-            List<RawRecord> chunk = records.subList(index, Math.min(records.size(), index + chunkSize));
-            Timer.Sample sample = Timer.start(meters);
-            JournalEntry entry = prepare(topicPartition, applied + 1, chunk);
-            boolean won;
+            // One chunk at a time holds the turns (shared with other ledgers whose documents overlap, if any):
+            // from its checkpoint to its advance, no other chunk reads or writes in between.
+            turns.lock();
             try {
-                won = store.claim(entry);
-            } catch (BsonMaximumSizeExceededException tooBig) {
-                if (chunk.size() == 1) {
-                    throw new IllegalStateException("one record of " + topicPartition + " at " + chunk.get(0).offset()
-                            + " produces more than a MongoDB document can hold", tooBig);
+                long applied = known != null ? known : store.checkpoint(consumer, topicPartition);
+                known = null;
+                int skipped = 0;
+                while (index < records.size() && records.get(index).offset() <= applied) {
+                    index++;
+                    skipped++;
                 }
-                chunkSize = Math.max(1, chunk.size() / 2);
-                log.info("{}: a chunk of {} records is too large to journal; trying {}", consumer, chunk.size(), chunkSize);
-                continue;
+                count("already-applied", skipped);
+                if (index == records.size()) {
+                    return;
+                }
+                List<RawRecord> chunk = records.subList(index, Math.min(records.size(), index + chunkSize));
+                Timer.Sample sample = Timer.start(meters);
+                JournalEntry entry = prepare(topicPartition, applied + 1, chunk);
+                boolean won;
+                try {
+                    won = store.claim(entry);
+                } catch (BsonMaximumSizeExceededException tooBig) {
+                    if (chunk.size() == 1) {
+                        throw new IllegalStateException("one record of " + topicPartition + " at "
+                                + chunk.get(0).offset() + " produces more than a MongoDB document can hold", tooBig);
+                    }
+                    chunkSize = Math.max(1, chunk.size() / 2);
+                    log.info("{}: a chunk of {} records is too large to journal; trying {}", consumer, chunk.size(),
+                            chunkSize);
+                    continue;
+                }
+                if (won) {
+                    steps.reached(consumer, topicPartition, Step.JOURNAL_WRITTEN);
+                    complete(entry);
+                    index += chunk.size();
+                    known = entry.to();
+                    sample.stop(meters.timer("quotaflow.ledger.chunk", "consumer", consumer, "outcome", "applied"));
+                } else {
+                    JournalEntry winner = store.journal(entry.id()).orElseThrow(() ->
+                            new LedgerStore.LedgerConflictException(entry.id() + " was claimed but cannot be read"));
+                    log.info("{}: chunk {} was claimed by another consumer ({}); applying its entry", consumer,
+                            entry.id(), winner.owner());
+                    complete(winner);
+                    sample.stop(meters.timer("quotaflow.ledger.chunk", "consumer", consumer, "outcome", "recovered"));
+                }
+                chunkSize = properties.chunkSize();
+            } finally {
+                turns.unlock();
             }
-            if (won) {
-                steps.reached(consumer, topicPartition, Step.JOURNAL_WRITTEN);
-                complete(entry);
-                sample.stop(meters.timer("quotaflow.ledger.chunk", "consumer", consumer, "outcome", "applied"));
-            } else {
-                JournalEntry winner = store.journal(entry.id()).orElseThrow(() ->
-                        new LedgerStore.LedgerConflictException(entry.id() + " was claimed but cannot be read"));
-                log.info("{}: chunk {} was claimed by another consumer ({}); applying its entry", consumer,
-                        entry.id(), winner.owner());
-                complete(winner);
-                sample.stop(meters.timer("quotaflow.ledger.chunk", "consumer", consumer, "outcome", "recovered"));
-            }
-            chunkSize = properties.chunkSize();
         }
     }
 

@@ -34,6 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,6 +62,12 @@ final class LedgerStore {
     private final Clock clock;
     private final int writeBulkSize;
     private final Cache<String, Fence> fences;
+    /** Sends a chunk's bulks after the first (daemon threads, kept while chunks come, gone after a minute idle). */
+    private final ExecutorService writers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "ledger-writes");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LedgerStore(MongoDatabase database, Clock clock, int writeBulkSize, long fenceCacheSize) {
         this.database = database;
@@ -182,7 +192,11 @@ final class LedgerStore {
     /**
      * Applies the entry's writes, each as a compare-and-swap on the document's version that also raises its
      * high-water mark for the entry's topic-partition; documents that already hold the entry are left alone.
-     * {@code afterFirstBulk} runs after the first bulk when more follow (a crash point for tests).
+     * {@code afterFirstBulk} runs after the first bulk when more follow (a crash point for tests). The bulks after the
+     * first are sent at once, not one after the other: they write other documents (of other collections, or other
+     * ids), each fenced on its own, so their order does not matter, and a chunk waits for one round trip, not one per
+     * collection. Returns once every bulk has finished; the first failure is then thrown (the chunk is retried, and
+     * the documents already holding it are skipped).
      */
     Applied apply(JournalEntry entry, Runnable afterFirstBulk) {
         Map<String, List<JournalEntry.Write>> byCollection = new LinkedHashMap<>();
@@ -193,17 +207,34 @@ final class LedgerStore {
                 bulks.add(writes.subList(i, Math.min(writes.size(), i + writeBulkSize)));
             }
         });
-        int applied = 0;
-        int held = 0;
-        int conflicts = 0;
-        for (int i = 0; i < bulks.size(); i++) {
-            Applied result = applyBulk(entry, bulks.get(i));
-            applied += result.applied();
-            held += result.alreadyHeld();
-            conflicts += result.conflicts();
-            if (i == 0 && bulks.size() > 1) {
-                afterFirstBulk.run();
+        if (bulks.isEmpty()) {
+            return new Applied(0, 0, 0);
+        }
+        Applied first = applyBulk(entry, bulks.get(0));
+        if (bulks.size() == 1) {
+            return first;
+        }
+        afterFirstBulk.run();
+        List<CompletableFuture<Applied>> rest = bulks.subList(1, bulks.size()).stream()
+                .map(bulk -> CompletableFuture.supplyAsync(() -> applyBulk(entry, bulk), writers)).toList();
+        int applied = first.applied();
+        int held = first.alreadyHeld();
+        int conflicts = first.conflicts();
+        RuntimeException failure = null;
+        for (CompletableFuture<Applied> bulk : rest) {
+            try {
+                Applied result = bulk.join();
+                applied += result.applied();
+                held += result.alreadyHeld();
+                conflicts += result.conflicts();
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return new Applied(applied, held, conflicts);
     }

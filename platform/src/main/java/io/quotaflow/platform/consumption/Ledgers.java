@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -69,11 +71,21 @@ public class Ledgers {
 
     /** A ledger applying {@code topic}'s events through {@code projection} as consumer group {@code group}. */
     public <E extends DomainEvent> Ledger<E> ledger(String group, Topic<E> topic, Projection<E> projection) {
+        return ledger(group, topic, projection, new ReentrantLock());
+    }
+
+    /**
+     * The same, taking {@code turns} around each chunk it applies. Ledgers of one process whose projections read and
+     * write the same documents share one lock (fair, so they alternate chunk by chunk): a chunk's reads and writes of
+     * those documents then never interleave with another's, and none waits for more than one chunk of the others.
+     */
+    public <E extends DomainEvent> Ledger<E> ledger(String group, Topic<E> topic, Projection<E> projection,
+                                                    Lock turns) {
         store.ensureIndexes(group, projection.collections());
         store.ensureRetentionIndexes(group, properties.seenRetention().toSeconds(),
                 properties.journalRetention().toSeconds());
         Ledger<E> ledger = new Ledger<>(group, topic, projection, store, codec, publisher, deadLetters, properties,
-                meters, steps, clock);
+                meters, steps, clock, turns);
         ledgers.add(ledger);
         return ledger;
     }
@@ -81,7 +93,13 @@ public class Ledgers {
     /** The same, as the batch consumer function of a Spring Cloud Stream binding. */
     public <E extends DomainEvent> Consumer<Message<List<byte[]>>> consumer(String group, Topic<E> topic,
                                                                           Projection<E> projection) {
-        Ledger<E> ledger = ledger(group, topic, projection);
+        return consumer(group, topic, projection, new ReentrantLock());
+    }
+
+    /** The same, taking {@code turns} around each chunk (see {@link #ledger(String, Topic, Projection, Lock)}). */
+    public <E extends DomainEvent> Consumer<Message<List<byte[]>>> consumer(String group, Topic<E> topic,
+                                                                          Projection<E> projection, Lock turns) {
+        Ledger<E> ledger = ledger(group, topic, projection, turns);
         return message -> ledger.process(records(message));
     }
 

@@ -69,6 +69,17 @@ class DocTest {
     }
 
     @Test
+    void shouldCollapseOnlyTheConflictingBranchAndKeepJudgingTheRestAfterwards() {
+        Doc doc = Doc.loaded("deals", "d-1", null);
+
+        doc.inc("days.03.count", 1).inc("days.04.count", 1).set("days.03", new Document("count", 5L))
+                .inc("days.03x", 1).inc("days.03.count", 1);
+
+        assertThat(doc.update()).isEqualTo(new Document("$inc", new Document("days.04.count", 1L).append("days.03x", 1L))
+                .append("$set", new Document("days.03", new Document("count", 6L))));
+    }
+
+    @Test
     void shouldRefuseConflictingOperatorsOnAnUnreadDocument() {
         Doc doc = Doc.blind("deals", "d-1").inc("days.03.count", 1);
 

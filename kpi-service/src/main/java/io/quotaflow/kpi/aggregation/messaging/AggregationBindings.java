@@ -40,19 +40,20 @@ class AggregationBindings {
     Consumer<Message<List<byte[]>>> onSalesActivity(Ledgers ledgers, Projections projections, ConsumptionGate gate,
                                                     @Value("${spring.application.name}") String group) {
         return gate.around(Topics.SALES_ACTIVITIES.name(),
-                ledgers.consumer(group, Topics.SALES_ACTIVITIES, projections.activities()));
+                ledgers.consumer(group, Topics.SALES_ACTIVITIES, projections.activities(), gate.turns()));
     }
 
     @Bean
     Consumer<Message<List<byte[]>>> onTarget(Ledgers ledgers, Projections projections, ConsumptionGate gate,
                                              @Value("${spring.application.name}") String group) {
-        return gate.around(Topics.TARGETS.name(), ledgers.consumer(group, Topics.TARGETS, projections.targets()));
+        return gate.around(Topics.TARGETS.name(),
+                ledgers.consumer(group, Topics.TARGETS, projections.targets(), gate.turns()));
     }
 
     @Bean
     Consumer<Message<List<byte[]>>> onCustomerDeal(Ledgers ledgers, Projections projections, ConsumptionGate gate,
                                                    @Value("${spring.application.name}") String group) {
         return gate.around(Topics.KPI_CUSTOMER_DEALS.name(),
-                ledgers.consumer(group, Topics.KPI_CUSTOMER_DEALS, projections.customers()));
+                ledgers.consumer(group, Topics.KPI_CUSTOMER_DEALS, projections.customers(), gate.turns()));
     }
 }
