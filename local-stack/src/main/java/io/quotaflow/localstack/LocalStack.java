@@ -251,7 +251,7 @@ public final class LocalStack implements AutoCloseable {
                     waiting.remove(service);
                 }
             }
-            if (Instant.now().isAfter(deadline)) {
+            if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
                 throw new StartupFailure(waiting.stream().map(ServiceProcess::name).toList()
                         + " did not report UP within " + options.startupTimeout().toSeconds() + " s; see "
                         + options.logDir());
