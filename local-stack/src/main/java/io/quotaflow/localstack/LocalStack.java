@@ -2,6 +2,7 @@ package io.quotaflow.localstack;
 
 import io.quotaflow.localstack.demo.DemoFeeder;
 import io.quotaflow.localstack.demo.DemoScenario;
+import io.quotaflow.localstack.demo.HubSpotPortal;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,6 +51,13 @@ public final class LocalStack implements AutoCloseable {
     private final String salesforceOrganization = Optional.ofNullable(System.getenv("SALESFORCE_ORGANIZATION_ID"))
             .filter(id -> !id.isBlank())
             .orElse(DEMO_SALESFORCE_ORGANIZATION);
+
+    /** The HubSpot app's client secret activity-service verifies and the demo signs with: the environment's, else one made for this run. */
+    private final String hubspotSecret = Optional.ofNullable(System.getenv("HUBSPOT_CLIENT_SECRET"))
+            .filter(secret -> !secret.isBlank())
+            .orElseGet(() -> HexFormat.of().formatHex(new SecureRandom().generateSeed(24)));
+    /** The demo's HubSpot account, serving HubSpot's CRM API to activity-service while the demo runs (not with --feed). */
+    private HubSpotPortal hubspot;
 
     LocalStack(LocalStackOptions options) {
         this.options = options;
@@ -111,6 +119,9 @@ public final class LocalStack implements AutoCloseable {
         if (!wanted.isEmpty()) {
             Path signingKey = keyFile();
             String gatewayUrl = gatewayUrl();
+            if (demoWanted()) {
+                hubspot = HubSpotPortal.start(hubspotSecret, hubspotPortal());
+            }
             for (Service service : wanted) {
                 Map<String, String> env = new LinkedHashMap<>();
                 // Only the gateway is meant to be called; nothing listens beyond this machine.
@@ -123,6 +134,8 @@ public final class LocalStack implements AutoCloseable {
                     // The CRM credentials the demo feeder signs with; without the demo no CRM is configured.
                     env.put("QUOTAFLOW_WEBHOOK_SECRETS", webhookSecrets);
                     env.put("SALESFORCE_ORGANIZATION_ID", salesforceOrganization);
+                    // The HubSpot account whose webhooks the demo sends and whose CRM API this process serves.
+                    env.putAll(hubspot.environment());
                 }
                 if (service.name().equals("gateway")) {
                     env.put("MANAGEMENT_PORT", Integer.toString(options.gatewayManagementPort()));
@@ -156,6 +169,9 @@ public final class LocalStack implements AutoCloseable {
                     + "same variable).");
         }
         out.println("Feeding the demo month into the Quotaflow at " + gateway + " (nothing is started here).");
+        out.println("HubSpot: activity-service there reads HubSpot's API, which this feeder cannot serve it, so the "
+                + DemoScenario.HUBSPOT_TEAM + " team's HubSpot activity goes through the batch API with HubSpot's ids "
+                + "(the same events as its webhooks).");
         printLogins(gateway);
         out.println("The demo month is being seeded now; its progress follows.");
         out.println();
@@ -173,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
         DemoFeeder feeder = new DemoFeeder(new DemoFeeder.Settings(
                 DemoScenario.standard().withReps(options.demoReps()).withHistoryMonths(options.demoHistoryMonths()),
                 options.demoSpeed(), options.dataDir(), zone, gateway, webhookSecrets.split(",")[0].trim(),
-                salesforceOrganization), out, Clock.systemUTC());
+                salesforceOrganization, hubspot), out, Clock.systemUTC());
         boolean feeding = options.feed() != null;
         demo = new Thread(() -> {
             try {
@@ -196,6 +212,19 @@ public final class LocalStack implements AutoCloseable {
         }, "quotaflow-demo");
         demo.setDaemon(true);
         demo.start();
+    }
+
+    /** The HubSpot account (portal id) activity-service accepts: the environment's, else the demo's. */
+    private static long hubspotPortal() {
+        String portal = System.getenv("HUBSPOT_PORTAL_ID");
+        if (portal == null || portal.isBlank()) {
+            return HubSpotPortal.DEMO_PORTAL;
+        }
+        try {
+            return Long.parseLong(portal.trim());
+        } catch (NumberFormatException e) {
+            throw new StartupFailure("HUBSPOT_PORTAL_ID must be a HubSpot account id (a number), not '" + portal + "'");
+        }
     }
 
     private String gatewayUrl() {
@@ -222,7 +251,7 @@ public final class LocalStack implements AutoCloseable {
                     waiting.remove(service);
                 }
             }
-            if (Instant.now().isAfter(deadline)) {
+            if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
                 throw new StartupFailure(waiting.stream().map(ServiceProcess::name).toList()
                         + " did not report UP within " + options.startupTimeout().toSeconds() + " s; see "
                         + options.logDir());
@@ -284,6 +313,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (mongo != null) {
             mongo.close();
+        }
+        if (hubspot != null) {
+            hubspot.close();
         }
         out.println("Stopped.");
     }

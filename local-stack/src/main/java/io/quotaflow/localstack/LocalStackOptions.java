@@ -51,7 +51,8 @@ record LocalStackOptions(
 
             Once everything is UP, a demo month is seeded through the gateway (sales org, approved targets,
             an incentive plan, three months of history by CSV import, this month's activity streamed through
-            the API, the signed webhook and Salesforce outbound messages):
+            the API, the signed webhook, Salesforce outbound messages and HubSpot webhooks, whose CRM API
+            this launcher serves to activity-service):
               --no-demo                seed nothing (an empty system)
               --demo-speed=10          simulated days per minute while catching up with today; max: as fast
                                        as the services take it. Later activity arrives as its time comes
@@ -63,7 +64,9 @@ record LocalStackOptions(
                                        gateway must mint dev tokens (QUOTAFLOW_DEV_TOKENS_ENABLED=true), and the
                                        CRM messages are signed with QUOTAFLOW_WEBHOOK_SECRETS (the first) and sent
                                        for SALESFORCE_ORGANIZATION_ID from this environment: give activity-service
-                                       the same two. The --demo-* options and --data-dir apply.
+                                       the same two. HubSpot's API is not served there: the HubSpot team's
+                                       activity goes through the batch API with HubSpot's ids (the same
+                                       events). The --demo-* options and --data-dir apply.
             """;
 
     static final List<String> SERVICES =

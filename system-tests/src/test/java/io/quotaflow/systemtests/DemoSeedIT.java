@@ -38,14 +38,17 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The README's run command with a tiny, fast demo (5 reps, one history month, no pause): the launcher seeds the org,
- * targets and incentive plan, imports the history by CSV and streams the month through the API, the signed webhook
- * and Salesforce; the KPI API then shows exactly what the generator sent, and the logins it prints work.
+ * targets and incentive plan, imports the history by CSV and streams the month through the API, the signed webhook,
+ * Salesforce and HubSpot (whose API the launcher serves); the KPI API then shows exactly what the generator sent, and
+ * the logins it prints work.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoSeedIT {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DemoScenario SCENARIO = DemoScenario.standard().withReps(5).withHistoryMonths(1);
+    /** With five reps, one per team: the HubSpot team's. */
+    private static final String HUBSPOT_REP = "r-002";
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static Path dataDir;
@@ -95,10 +98,11 @@ class DemoSeedIT {
     /**
      * What a compose user does ({@code run.sh --feed=<gateway>}): the launcher starts nothing and feeds the demo into
      * the running system — here the same demo again, from a data directory of its own, so every event it sends was
-     * sent before: the figures stay what the generator sent, counted once.
+     * sent before: the figures stay what the generator sent, counted once. The HubSpot team's activity, which came as
+     * HubSpot webhooks, now goes through the batch API with HubSpot's source and ids: the same events, duplicates.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void shouldFeedTheDemoIntoARunningSystemAndCountNothingTwice() throws Exception {
         Path feedDir = Files.createTempDirectory("quotaflow-demo-feed-it");
         List<String> output = new CopyOnWriteArrayList<>();
@@ -117,6 +121,7 @@ class DemoSeedIT {
             assertThat(String.join("\n", output)).as("the feeder's output")
                     .contains("Feeding the demo month into the Quotaflow at " + system.url("gateway"))
                     .contains("Dashboard: " + system.url("gateway") + "/")
+                    .contains("HubSpot activity goes through the batch API")
                     .contains("Demo: caught up")
                     .doesNotContain("Demo stopped");
             assertFiguresAreWhatTheGeneratorSent(List.of(dataDir, feedDir));
@@ -138,14 +143,16 @@ class DemoSeedIT {
             }
             List<DemoActivity> sent = demo.sentAfter(streamed);
             for (YearMonth period : List.of(month.minusMonths(1), month)) {
-                JsonNode rep = scorecard("/api/kpis/reps/r-001?period=" + period, token);
-                assertThat(new BigDecimal(rep.path("metrics").path("REVENUE").path("actual").asString()))
-                        .as("r-001 revenue in " + period)
-                        .isEqualByComparingTo(DemoData.revenue(sent, "r-001", period, ZONE));
-                assertThat(rep.path("metrics").path("CALLS").path("actual").asLong()).as("r-001 calls in " + period)
-                        .isEqualTo(DemoData.count(sent, "r-001", period, ZONE, a -> "CALL".equals(a.field("channel"))));
-                assertThat(rep.path("metrics").path("LEADS").path("actual").asLong()).as("r-001 leads in " + period)
-                        .isEqualTo(DemoData.count(sent, "r-001", period, ZONE, a -> a.type().equals("LEAD_CREATED")));
+                for (String repId : List.of("r-001", HUBSPOT_REP)) {
+                    JsonNode rep = scorecard("/api/kpis/reps/" + repId + "?period=" + period, token);
+                    assertThat(new BigDecimal(rep.path("metrics").path("REVENUE").path("actual").asString()))
+                            .as(repId + " revenue in " + period)
+                            .isEqualByComparingTo(DemoData.revenue(sent, repId, period, ZONE));
+                    assertThat(rep.path("metrics").path("CALLS").path("actual").asLong()).as(repId + " calls in " + period)
+                            .isEqualTo(DemoData.count(sent, repId, period, ZONE, a -> "CALL".equals(a.field("channel"))));
+                    assertThat(rep.path("metrics").path("LEADS").path("actual").asLong()).as(repId + " leads in " + period)
+                            .isEqualTo(DemoData.count(sent, repId, period, ZONE, a -> a.type().equals("LEAD_CREATED")));
+                }
                 JsonNode company = scorecard("/api/kpis/company?period=" + period, token);
                 assertThat(new BigDecimal(company.path("metrics").path("REVENUE").path("actual").asString()))
                         .as("company revenue in " + period)
@@ -166,6 +173,37 @@ class DemoSeedIT {
         assertThat(plan.statusCode()).isEqualTo(200);
         assertThat(json.readTree(plan.body()).path("rules")).extracting(rule -> rule.path("type").asString())
                 .containsExactlyInAnyOrder("THRESHOLD", "TIERED_COMMISSION", "PER_UNIT", "RANK", "TEAM_BONUS");
+    }
+
+    /**
+     * The HubSpot team's activity of the month reached activity-service as signed HubSpot webhooks whose objects it
+     * read back from the launcher: each one accepted once ({@code quotaflow.activity.ingested{via=hubspot}}), none
+     * refused — its calls and leads are the HubSpot rep's figures checked above.
+     */
+    @Test
+    @Order(4)
+    void shouldHaveTheHubSpotTeamsActivityAcceptedThroughTheSignedHubSpotWebhook() throws Exception {
+        YearMonth month = YearMonth.parse(progress(dataDir).getProperty("month"));
+        DemoData demo = new DemoGenerator(SCENARIO, ZONE).generate(month);
+        assertThat(demo.reps()).filteredOn(rep -> rep.id().equals(HUBSPOT_REP))
+                .singleElement().extracting(rep -> rep.teamId()).isEqualTo(DemoScenario.HUBSPOT_TEAM);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            int streamed = Integer.parseInt(progress(dataDir).getProperty("streamed", "0"));
+            long viaHubSpot = demo.current().subList(0, Math.min(streamed, demo.current().size())).stream()
+                    .filter(a -> a.route() == DemoActivity.Route.HUBSPOT).count();
+            String metrics = get(system.url("activity-service") + "/actuator/prometheus", null).body();
+            assertThat(ingested(metrics, "via=\"hubspot\"", "outcome=\"accepted\"")).as("accepted via HubSpot")
+                    .isEqualTo(viaHubSpot);
+            assertThat(ingested(metrics, "via=\"hubspot\"", "outcome=\"rejected\"")).as("refused via HubSpot").isZero();
+        });
+    }
+
+    /** The sum of {@code quotaflow_activity_ingested_total} series carrying every one of {@code tags}. */
+    private static long ingested(String prometheus, String... tags) {
+        return Math.round(prometheus.lines().filter(line -> line.startsWith("quotaflow_activity_ingested_total{"))
+                .filter(line -> java.util.Arrays.stream(tags).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum());
     }
 
     private static Properties progress(Path dir) {

@@ -18,26 +18,46 @@ import java.util.Map;
 
 /**
  * Sends activities through the ingestion paths a real deployment has: the canonical batch API (with an INTEGRATION
- * token), the generic webhook signed with {@code X-Quotaflow-Signature}, and Salesforce outbound messages of the
- * configured organisation, whose owners are mapped to reps.
+ * token), the generic webhook signed with {@code X-Quotaflow-Signature}, Salesforce outbound messages of the
+ * configured organisation, and HubSpot webhooks of the demo's portal (signed with {@code X-HubSpot-Signature-v3}, their
+ * objects served by the {@link HubSpotPortal}); the CRMs' owners are mapped to reps.
  */
 final class ActivityFeeds {
 
-    /** The secrets activity-service is started with in the demo (see {@code LocalStack}). */
-    record Secrets(String webhookSecret, String salesforceOrganizationId) {
+    /**
+     * The secrets activity-service is started with in the demo (see {@code LocalStack}), and the HubSpot portal whose
+     * API it reads; without a portal (feeding a Quotaflow the launcher did not configure) the HubSpot team's activity
+     * goes through the batch API with HubSpot's source and external ids, so with the same event ids.
+     */
+    record Secrets(String webhookSecret, String salesforceOrganizationId, HubSpotPortal hubspot) {
     }
 
     private static final int SALESFORCE_MAX = 100;
     private static final int BATCH_MAX = 1000;
+    private static final String HUBSPOT_PATH = "/api/crm/hubspot";
 
     private final GatewayClient gateway;
     private final Secrets secrets;
     private final Map<String, String> salesforceUsers = new LinkedHashMap<>();
+    private final Map<String, String> hubspotOwners = new LinkedHashMap<>();
 
     ActivityFeeds(GatewayClient gateway, Secrets secrets, List<DemoRep> reps) {
         this.gateway = gateway;
         this.secrets = secrets;
         reps.forEach(rep -> salesforceUsers.put(rep.id(), rep.salesforceUserId()));
+        reps.stream().filter(rep -> rep.hubspotOwnerId() != null)
+                .forEach(rep -> hubspotOwners.put(rep.id(), rep.hubspotOwnerId()));
+    }
+
+    /**
+     * Activities sent before (by an earlier run, with {@code --data-dir}): the HubSpot objects they made are served as
+     * they stand after them, so that later events find them.
+     */
+    void sentBefore(List<DemoActivity> activities) {
+        if (secrets.hubspot() != null) {
+            activities.stream().filter(a -> a.route() == Route.HUBSPOT)
+                    .forEach(a -> secrets.hubspot().record(a, hubspotOwners.get(a.repId())));
+        }
     }
 
     /** Sends one slice of activities, each through its route, and says how many were refused. */
@@ -48,11 +68,18 @@ final class ActivityFeeds {
         for (Map.Entry<Route, List<DemoActivity>> entry : byRoute.entrySet()) {
             List<DemoActivity> activities = entry.getValue();
             switch (entry.getKey()) {
-                case API:
-                    for (List<DemoActivity> part : chunks(activities, BATCH_MAX)) {
-                        JsonNode answer = gateway.post("/api/activities/batch", Identity.integration(), batch(part));
-                        refused += answer.path("rejected").size();
+                case HUBSPOT:
+                    if (secrets.hubspot() == null) {
+                        // No portal activity-service reads: the same activities, as HubSpot would have made them.
+                        refused += batchApi(activities);
+                        break;
                     }
+                    for (List<DemoActivity> delivery : HubSpotPortal.deliveries(activities)) {
+                        refused += hubspot(delivery);
+                    }
+                    break;
+                case API:
+                    refused += batchApi(activities);
                     break;
                 case WEBHOOK:
                     for (List<DemoActivity> part : chunks(activities, BATCH_MAX)) {
@@ -68,6 +95,15 @@ final class ActivityFeeds {
                 default:
                     throw new IllegalArgumentException(entry.getKey() + " is not streamed");
             }
+        }
+        return refused;
+    }
+
+    private int batchApi(List<DemoActivity> activities) {
+        int refused = 0;
+        for (List<DemoActivity> part : chunks(activities, BATCH_MAX)) {
+            JsonNode answer = gateway.post("/api/activities/batch", Identity.integration(), batch(part));
+            refused += answer.path("rejected").size();
         }
         return refused;
     }
@@ -91,12 +127,35 @@ final class ActivityFeeds {
         return GatewayClient.JSON.readTree(answer).path("rejected").size();
     }
 
+    /**
+     * One HubSpot delivery: its objects brought up to date first (activity-service reads them while it answers),
+     * signed over the URL called, as HubSpot signs. An event answered as ignored counts as refused.
+     */
+    private int hubspot(List<DemoActivity> delivery) {
+        HubSpotPortal portal = secrets.hubspot();
+        delivery.forEach(a -> portal.record(a, hubspotOwners.get(a.repId())));
+        byte[] body = GatewayClient.JSON.writeValueAsBytes(portal.events(delivery, hubspotOwners));
+        String timestamp = Long.toString(System.currentTimeMillis());
+        String answer = gateway.sendRaw(HUBSPOT_PATH, body, "application/json", Map.of(
+                "X-HubSpot-Signature-v3", portal.sign("POST", gateway.url() + HUBSPOT_PATH, body, timestamp),
+                "X-HubSpot-Request-Timestamp", timestamp,
+                "X-HubSpot-Signature-Version", "v3"));
+        return GatewayClient.JSON.readTree(answer).path("ignored").asInt();
+    }
+
     static String hmacHex(String secret, String prefix, byte[] body) {
+        return HexFormat.of().formatHex(hmac(secret, prefix.getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    /** HMAC-SHA256 under {@code secret} of the parts, one after the other. */
+    static byte[] hmac(String secret, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(prefix.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -26,16 +26,20 @@ import java.util.stream.StreamSupport;
 
 /**
  * Seeds the demo through the gateway, step by step, remembering each step in {@link DemoProgress}: the sales org,
- * the Salesforce owner mappings, the month's approved revenue, new-customer and call targets, the incentive plan,
- * the history months as CSV imports, then the month's activity streamed through the API, the generic webhook and
- * Salesforce — the days already past at {@code daysPerMinute} (or as fast as Quotaflow takes them), the rest as
- * their time comes — with a progress line.
+ * the Salesforce and HubSpot owner mappings, the month's approved revenue, new-customer and call targets, the
+ * incentive plan, the history months as CSV imports, then the month's activity streamed through the API, the generic
+ * webhook, Salesforce and HubSpot — the days already past at {@code daysPerMinute} (or as fast as Quotaflow takes
+ * them), the rest as their time comes — with a progress line.
  */
 public final class DemoFeeder {
 
-    /** How the launcher runs the demo. {@code daysPerMinute} ≤ 0: as fast as the services take it. */
+    /**
+     * How the launcher runs the demo. {@code daysPerMinute} ≤ 0: as fast as the services take it. {@code hubspot}: the
+     * portal activity-service was configured for, or {@code null} when the launcher configured no activity-service
+     * ({@code --feed}): the HubSpot team's activity then goes through the batch API.
+     */
     public record Settings(DemoScenario scenario, double daysPerMinute, Path dataDir, ZoneId zone, String gatewayUrl,
-                           String webhookSecret, String salesforceOrganizationId) {
+                           String webhookSecret, String salesforceOrganizationId, HubSpotPortal hubspot) {
     }
 
     static final String INCENTIVE_PLAN_ID = "demo-sales-incentives";
@@ -65,7 +69,7 @@ public final class DemoFeeder {
                 + data.reps().size() + " reps", () -> seedOrg(data));
         // Every run: the mappings are idempotent, and they wait until activity-service knows every rep again.
         mapOwners(data);
-        step(progress, "owners", "Salesforce users mapped to reps", () -> { });
+        step(progress, "owners", "Salesforce users and HubSpot owners mapped to reps", () -> { });
         step(progress, "targets", "targets of " + month + " approved (revenue " + data.revenueTarget().toPlainString()
                 + " CNY, " + data.newCustomersTarget() + " new customers, " + data.callsTarget() + " calls; and the"
                 + " revenue targets of " + data.historyMonths().size() + " earlier month(s))",
@@ -108,18 +112,24 @@ public final class DemoFeeder {
     /** Also waits until activity-service knows every rep (the org reaches it as events), before any activity. */
     private void mapOwners(DemoData data) {
         for (DemoRep rep : data.reps()) {
-            Instant deadline = clock.instant().plus(Duration.ofMinutes(2));
-            while (true) {
-                try {
-                    gateway.put("/api/crm/owners/salesforce/" + rep.salesforceUserId(), Identity.admin(),
-                            node("repId", rep.id()));
-                    break;
-                } catch (DemoFailure notYet) {
-                    if (clock.instant().isAfter(deadline)) {
-                        throw notYet;
-                    }
-                    GatewayClient.pause(1000);
+            mapOwner("/api/crm/owners/salesforce/" + rep.salesforceUserId(), rep);
+            if (rep.hubspotOwnerId() != null) {
+                mapOwner("/api/crm/owners/hubspot/" + rep.hubspotOwnerId(), rep);
+            }
+        }
+    }
+
+    private void mapOwner(String path, DemoRep rep) {
+        Instant deadline = clock.instant().plus(Duration.ofMinutes(2));
+        while (true) {
+            try {
+                gateway.put(path, Identity.admin(), node("repId", rep.id()));
+                return;
+            } catch (DemoFailure notYet) {
+                if (clock.instant().isAfter(deadline)) {
+                    throw notYet;
                 }
+                GatewayClient.pause(1000);
             }
         }
     }
@@ -262,9 +272,10 @@ public final class DemoFeeder {
      */
     private void stream(DemoData data, DemoProgress progress) {
         ActivityFeeds feeds = new ActivityFeeds(gateway, new Secrets(settings.webhookSecret(),
-                settings.salesforceOrganizationId()), data.reps());
+                settings.salesforceOrganizationId(), settings.hubspot()), data.reps());
         List<DemoActivity> month = data.current();
         int sent = progress.streamed();
+        feeds.sentBefore(month.subList(0, Math.min(sent, month.size())));
         if (sent >= month.size()) {
             out.println("Demo: all " + month.size() + " activities of " + data.month() + " were streamed before.");
             return;

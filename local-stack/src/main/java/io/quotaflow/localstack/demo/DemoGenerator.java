@@ -105,13 +105,21 @@ public final class DemoGenerator {
             BigDecimal capacity = bigAccount != null ? KEY_ACCOUNT_CAPACITY
                     : i % 9 == 4 ? new BigDecimal("0.8") : BigDecimal.ONE;
             String name = SURNAMES[names.nextInt(SURNAMES.length)] + " " + GIVEN[names.nextInt(GIVEN.length)];
+            String hubspotOwner = team.id().equals(DemoScenario.HUBSPOT_TEAM) ? Integer.toString(61_000_000 + i + 1)
+                    : null;
             reps.add(new DemoRep(id, name, team.id(), hiredOn, capacity, pace, conversionDrops, bigAccount,
-                    String.format("005Q0000000%04dAAA", i + 1)));
+                    String.format("005Q0000000%04dAAA", i + 1), hubspotOwner));
         }
         return reps;
     }
 
-    /** One rep's days: what they do each working day, and what follows from it on later days. */
+    /**
+     * One rep's days: what they do each working day, and what follows from it on later days. The HubSpot team moved to
+     * HubSpot in the demo month: the leads (with their deals), calls, meetings and e-mails its reps start from the
+     * month's first day on live in HubSpot; those carry HubSpot's numeric ids and the fields activity-service derives
+     * from HubSpot's events and objects (a visit is a meeting there; a won deal has no product line, region, margin,
+     * promotion or due date). What they started before goes on where it was.
+     */
     private final class RepSimulation {
         private final DemoRep rep;
         private final YearMonth month;
@@ -133,6 +141,11 @@ public final class DemoGenerator {
             this.regionId = DemoScenario.TEAMS.stream().filter(t -> t.id().equals(rep.teamId())).findFirst()
                     .orElseThrow().regionId();
             this.number = rep.id().substring(2);
+        }
+
+        /** Whether what the rep starts on {@code day} lives in HubSpot. */
+        private boolean inHubSpot(LocalDate day) {
+            return rep.hubspotOwnerId() != null && !day.isBefore(month.atDay(1));
         }
 
         void run(List<DemoActivity> out) {
@@ -180,11 +193,15 @@ public final class DemoGenerator {
             String customer = customers.isEmpty() ? null
                     : customers.get(customers.size() - 1 - random.nextInt(Math.min(25, customers.size())));
             Map<String, String> f = base("FOLLOW_UP_LOGGED", day);
-            Route route = channel.equals("WECHAT") ? Route.WEBHOOK : Route.SALESFORCE;
+            Route route = channel.equals("WECHAT") ? Route.WEBHOOK : inHubSpot(day) ? Route.HUBSPOT : Route.SALESFORCE;
+            String object = null;
             if (route == Route.SALESFORCE) {
                 f.put("source", "salesforce");
                 f.put("externalId", (channel.equals("VISIT") || channel.equals("MEETING") ? "00UQ" : "00TQ")
                         + number + id(10) + "AAA");
+            } else if (route == Route.HUBSPOT) {
+                object = hubspotEvent(f);
+                channel = channel.equals("VISIT") ? "MEETING" : channel;
             }
             put(f, "customerId", customer);
             f.put("channel", channel);
@@ -192,7 +209,7 @@ public final class DemoGenerator {
                 f.put("durationSeconds", Integer.toString(channel.equals("CALL") ? 60 * (2 + random.nextInt(20))
                         : 60 * (30 + 15 * random.nextInt(6))));
             }
-            out.add(activity(f, route));
+            out.add(new DemoActivity(Instant.parse(f.get("occurredAt")), route, f, object));
         }
 
         private void lead(List<DemoActivity> out, LocalDate day) {
@@ -200,10 +217,12 @@ public final class DemoGenerator {
             String customer = upsell ? wonCustomers.get(random.nextInt(wonCustomers.size()))
                     : "c-" + number + "-" + id(4);
             String channel = pick(DemoScenario.LEAD_CHANNELS, DemoScenario.LEAD_CHANNEL_WEIGHTS);
+            boolean hubspot = inHubSpot(day);
             Map<String, String> created = base("LEAD_CREATED", day);
             created.put("customerId", customer);
             created.put("channel", channel);
-            out.add(activity(created, Route.WEBHOOK));
+            String contact = hubspot ? hubspotEvent(created) : null;
+            out.add(lead(created, contact));
             customers.add(customer);
             if (random.nextDouble() >= scenario.qualifyRate()) {
                 return;
@@ -212,23 +231,26 @@ public final class DemoGenerator {
             Map<String, String> qualified = base("LEAD_QUALIFIED", qualifiedOn);
             qualified.put("customerId", customer);
             qualified.put("channel", channel);
-            out.add(activity(qualified, Route.WEBHOOK));
+            if (hubspot) {
+                hubspotEvent(qualified);
+            }
+            out.add(lead(qualified, contact));
             boolean wins = random.nextDouble() < scenario.winRate();
             LocalDate proposal = qualifiedOn.plusDays(1 + random.nextInt(3));
             LocalDate decided = proposal.plusDays(4 + random.nextInt(15));
-            String dealId = "006Q" + number + id(8) + "AAA";
+            String dealId = hubspot ? hubspotId() : "006Q" + number + id(8) + "AAA";
             Instant openedAt = at(proposal);
-            stage(out, dealId, customer, proposal, openedAt, "Proposal");
+            stage(out, dealId, customer, proposal, openedAt, "Proposal", hubspot);
             boolean dropped = rep.conversionDrops()
                     && !decided.isBefore(month.atDay(1).minusDays(7))
                     && random.nextDouble() < scenario.conversionDrop();
             if (!wins || dropped) {
-                stage(out, dealId, customer, decided, openedAt, "Closed Lost");
+                stage(out, dealId, customer, decided, openedAt, "Closed Lost", hubspot);
                 return;
             }
             ProductLine line = DemoScenario.PRODUCT_LINES.get(random.nextInt(DemoScenario.PRODUCT_LINES.size()));
             BigDecimal amount = line.typicalDeal().multiply(BigDecimal.valueOf(0.5 + random.nextDouble() * 1.3));
-            won(out, dealId, customer, decided, openedAt, line, amount, channel);
+            won(out, dealId, customer, decided, openedAt, line, amount, channel, hubspot);
         }
 
         private void bigAccount(List<DemoActivity> out, LocalDate day) {
@@ -238,11 +260,12 @@ public final class DemoGenerator {
             }
             int dom = day.getDayOfMonth();
             if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY && (dom >= 8 && dom <= 14 || dom >= 22 && dom <= 28)) {
-                String dealId = "006QA" + number + id(7) + "AAA";
+                boolean hubspot = inHubSpot(day);
+                String dealId = hubspot ? hubspotId() : "006QA" + number + id(7) + "AAA";
                 Instant openedAt = at(day.minusDays(20));
                 ProductLine line = DemoScenario.PRODUCT_LINES.get(0);
                 BigDecimal amount = BigDecimal.valueOf(900_000 + random.nextInt(600_000));
-                won(out, dealId, customer, day, openedAt, line, amount, "PARTNER");
+                won(out, dealId, customer, day, openedAt, line, amount, "PARTNER", hubspot);
             }
             if (random.nextDouble() < 0.4) {
                 signal(out, day, customer);
@@ -250,7 +273,7 @@ public final class DemoGenerator {
         }
 
         private void stage(List<DemoActivity> out, String dealId, String customer, LocalDate day, Instant openedAt,
-                           String stage) {
+                           String stage, boolean hubspot) {
             Map<String, String> f = base("OPPORTUNITY_STAGE_CHANGED", day);
             if (Instant.parse(f.get("occurredAt")).isBefore(openedAt)) {
                 f.put("occurredAt", openedAt.toString());
@@ -261,11 +284,18 @@ public final class DemoGenerator {
             f.put("dealId", dealId);
             f.put("stage", stage);
             f.put("opportunityCreatedAt", openedAt.toString());
+            if (hubspot) {
+                // The first stage is HubSpot's deal.creation (its stage id passes through), a lost deal its dealstage change.
+                hubspotEvent(f);
+                f.put("stage", stage.equals("Closed Lost") ? "LOST" : HubSpotPortal.OPEN_STAGE);
+                out.add(new DemoActivity(Instant.parse(f.get("occurredAt")), Route.HUBSPOT, f, dealId));
+                return;
+            }
             out.add(activity(f, Route.SALESFORCE));
         }
 
         private void won(List<DemoActivity> out, String dealId, String customer, LocalDate day, Instant openedAt,
-                         ProductLine line, BigDecimal listAmount, String channel) {
+                         ProductLine line, BigDecimal listAmount, String channel, boolean hubspot) {
             boolean promoted = random.nextDouble() < scenario.promotionShare();
             BigDecimal amount = (promoted ? listAmount.multiply(BigDecimal.ONE.subtract(DemoScenario.PROMOTION_DISCOUNT))
                     : listAmount).setScale(2, RoundingMode.HALF_UP);
@@ -287,7 +317,16 @@ public final class DemoGenerator {
             f.put("grossMargin", amount.multiply(marginRate).setScale(2, RoundingMode.HALF_UP).toPlainString());
             f.put("opportunityCreatedAt", openedAt.toString());
             f.put("dueDate", due.toString());
-            out.add(activity(f, Route.API));
+            if (hubspot) {
+                // What activity-service reads from a HubSpot deal: no product line, region, margin, promotion, due date.
+                f.keySet().removeAll(List.of("productLine", "regionId", "channel", "promotionCode", "grossMargin",
+                        "dueDate"));
+                f.put("source", "hubspot");
+                f.put("externalId", "deal-" + dealId);
+                out.add(new DemoActivity(Instant.parse(f.get("occurredAt")), Route.HUBSPOT, f, dealId));
+            } else {
+                out.add(activity(f, Route.API));
+            }
             if (!wonCustomers.contains(customer)) {
                 wonCustomers.add(customer);
             }
@@ -335,6 +374,29 @@ public final class DemoGenerator {
             f.put("repId", rep.id());
             f.put("occurredAt", at(day).toString());
             return f;
+        }
+
+        /** A lead through the generic webhook, or HubSpot's contact (the channel only when HubSpot's source maps to it). */
+        private DemoActivity lead(Map<String, String> fields, String contact) {
+            if (contact == null) {
+                return activity(fields, Route.WEBHOOK);
+            }
+            if (!HubSpotPortal.ANALYTICS_SOURCES.containsKey(fields.get("channel"))) {
+                fields.remove("channel");
+            }
+            return new DemoActivity(Instant.parse(fields.get("occurredAt")), Route.HUBSPOT, fields, contact);
+        }
+
+        /** Makes {@code fields} those of a HubSpot event: source {@code hubspot}, its eventId; returns a new object id. */
+        private String hubspotEvent(Map<String, String> fields) {
+            fields.put("source", "hubspot");
+            fields.put("externalId", hubspotId());
+            return hubspotId();
+        }
+
+        /** A HubSpot id (event, deal, contact, engagement): digits, unique per rep. */
+        private String hubspotId() {
+            return "1" + number + id(8);
         }
 
         private DemoActivity activity(Map<String, String> fields, Route route) {

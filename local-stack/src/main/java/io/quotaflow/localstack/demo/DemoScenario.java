@@ -75,6 +75,12 @@ public record DemoScenario(
             new Team("t-west", "Chengdu & Chongqing", "west", "dong"),
             new Team("t-xian", "Xi'an", "west", "ella"));
 
+    /**
+     * The team that works in HubSpot: its reps' deals, stages, leads, calls, meetings and e-mails reach Quotaflow as
+     * HubSpot webhooks (everyone else's through Salesforce, the API and the generic webhook). With five reps: r-002.
+     */
+    public static final String HUBSPOT_TEAM = "t-jiangsu";
+
     /** Lead channels and how often leads come from each. */
     public static final List<String> LEAD_CHANNELS = List.of("SHORT_VIDEO", "LIVESTREAM", "PRIVATE_DOMAIN",
             "SEARCH_ADS", "OFFLINE_EVENT", "PARTNER", "REFERRAL", "OUTBOUND");

@@ -19,7 +19,7 @@ class ActivityFeedsTest {
     private static final DemoData DEMO = new DemoGenerator(DemoScenario.standard().withReps(5), ZoneId.of("Asia/Shanghai"))
             .generate(YearMonth.of(2026, 12));
     private final ActivityFeeds feeds = new ActivityFeeds(null,
-            new ActivityFeeds.Secrets("secret", "00DQF0000000DEMOAA"), DEMO.reps());
+            new ActivityFeeds.Secrets("secret", "00DQF0000000DEMOAA", null), DEMO.reps());
 
     @Test
     void shouldSignTheGenericWebhookWithHmacSha256OfTimestampDotBody() {
@@ -30,9 +30,10 @@ class ActivityFeedsTest {
 
     @Test
     void shouldWriteCallsVisitsAndStagesAsSalesforceOutboundNotificationsOfTheRepsOwner() throws Exception {
-        DemoActivity call = first(a -> "CALL".equals(a.field("channel")));
+        DemoActivity call = first(a -> a.route() == DemoActivity.Route.SALESFORCE && "CALL".equals(a.field("channel")));
         DemoActivity visit = first(a -> "VISIT".equals(a.field("channel")));
-        DemoActivity stage = first(a -> a.type().equals("OPPORTUNITY_STAGE_CHANGED"));
+        DemoActivity stage = first(a -> a.route() == DemoActivity.Route.SALESFORCE
+                && a.type().equals("OPPORTUNITY_STAGE_CHANGED"));
 
         Document xml = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(feeds.salesforce(List.of(call, visit, stage))));

@@ -94,10 +94,15 @@ class DemoGeneratorTest {
             assertThat(ids.add(a.field("source") + "|" + a.field("externalId") + "|" + a.type())).as("unique id").isTrue();
             switch (a.type()) {
                 case "DEAL_CLOSED":
-                    assertThat(a.fields()).containsKeys("amount", "currency", "customerId", "dealId", "productLine",
-                            "grossMargin", "dueDate");
+                    assertThat(a.fields()).containsKeys("amount", "currency", "customerId", "dealId");
                     assertThat(Instant.parse(a.field("opportunityCreatedAt"))).isBeforeOrEqualTo(a.occurredAt());
-                    assertThat(new BigDecimal(a.field("grossMargin"))).isLessThan(a.amount());
+                    if (a.route() == Route.HUBSPOT) {
+                        assertThat(a.fields()).as("what a HubSpot deal carries")
+                                .doesNotContainKeys("productLine", "regionId", "grossMargin", "promotionCode", "dueDate");
+                    } else {
+                        assertThat(a.fields()).containsKeys("productLine", "grossMargin", "dueDate");
+                        assertThat(new BigDecimal(a.field("grossMargin"))).isLessThan(a.amount());
+                    }
                     break;
                 case "PAYMENT_COLLECTED":
                     assertThat(a.fields()).containsKeys("amount", "dealId");
@@ -129,8 +134,39 @@ class DemoGeneratorTest {
         assertThat(types.get(Route.API)).containsExactlyInAnyOrder("DEAL_CLOSED", "DEAL_CANCELLED", "PAYMENT_COLLECTED");
         assertThat(types.get(Route.SALESFORCE)).containsExactlyInAnyOrder("FOLLOW_UP_LOGGED", "OPPORTUNITY_STAGE_CHANGED");
         assertThat(types.get(Route.WEBHOOK)).contains("LEAD_CREATED", "LEAD_QUALIFIED", "ENGAGEMENT_SIGNALLED");
+        assertThat(types.get(Route.HUBSPOT)).containsExactlyInAnyOrder("DEAL_CLOSED", "OPPORTUNITY_STAGE_CHANGED",
+                "LEAD_CREATED", "LEAD_QUALIFIED", "FOLLOW_UP_LOGGED");
         assertThat(DEMO.current().stream().filter(a -> a.route() == Route.SALESFORCE))
                 .allMatch(a -> a.field("source").equals("salesforce"));
+    }
+
+    @Test
+    void shouldStartTheHubSpotTeamsNewWorkInHubSpotWithHubSpotsIds() {
+        Set<String> hubspotReps = DEMO.reps().stream().filter(rep -> rep.teamId().equals(DemoScenario.HUBSPOT_TEAM))
+                .map(DemoRep::id).collect(Collectors.toSet());
+        List<DemoActivity> viaHubSpot = DEMO.current().stream().filter(a -> a.route() == Route.HUBSPOT).toList();
+        Set<String> hubspotDeals = viaHubSpot.stream().filter(a -> a.type().equals("DEAL_CLOSED"))
+                .map(a -> a.field("dealId")).collect(Collectors.toSet());
+
+        assertThat(DEMO.reps()).filteredOn(rep -> hubspotReps.contains(rep.id()))
+                .allMatch(rep -> rep.hubspotOwnerId().matches("\\d+"));
+        assertThat(DEMO.reps()).filteredOn(rep -> !hubspotReps.contains(rep.id()))
+                .allMatch(rep -> rep.hubspotOwnerId() == null);
+        assertThat(viaHubSpot).isNotEmpty().allSatisfy(a -> {
+            assertThat(hubspotReps).contains(a.repId());
+            assertThat(a.field("source")).isEqualTo("hubspot");
+            assertThat(a.crmObjectId()).matches("\\d+");
+            assertThat(a.field("externalId")).matches(a.type().equals("DEAL_CLOSED") ? "deal-" + a.crmObjectId() : "\\d+");
+            assertThat(a.field("channel")).as("HubSpot has no visits").isNotEqualTo("VISIT");
+        });
+        assertThat(DEMO.history()).as("the team moved to HubSpot this month")
+                .noneMatch(a -> "hubspot".equals(a.field("source")));
+        assertThat(DEMO.current()).filteredOn(a -> a.route() == Route.SALESFORCE && hubspotReps.contains(a.repId()))
+                .as("only what was started before the month goes on in Salesforce")
+                .allMatch(a -> a.type().equals("OPPORTUNITY_STAGE_CHANGED"));
+        assertThat(DEMO.current()).filteredOn(a -> hubspotDeals.contains(a.field("dealId")))
+                .as("a HubSpot deal is won in HubSpot, not through the API")
+                .noneMatch(a -> a.type().equals("DEAL_CLOSED") && a.route() != Route.HUBSPOT);
     }
 
     @Test
@@ -176,6 +212,7 @@ class DemoGeneratorTest {
                 .collect(Collectors.toMap(a -> a.field("dealId"), a -> a));
         List<DemoActivity> cancelled = all().filter(a -> a.type().equals("DEAL_CANCELLED")).toList();
         List<DemoActivity> late = all().filter(a -> a.type().equals("PAYMENT_COLLECTED"))
+                .filter(a -> deals.get(a.field("dealId")).field("dueDate") != null)
                 .filter(a -> a.occurredAt().atZone(SHANGHAI).toLocalDate()
                         .isAfter(LocalDate.parse(deals.get(a.field("dealId")).field("dueDate")).plusDays(5)))
                 .toList();
