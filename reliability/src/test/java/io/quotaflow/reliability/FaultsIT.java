@@ -6,7 +6,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import tools.jackson.databind.JsonNode;
 
@@ -266,25 +265,27 @@ class FaultsIT {
 
     @Test
     @Order(8)
-    @EnabledIfSystemProperty(named = "reliability.mode", matches = "long", disabledReason = "long form only "
-            + "(./mvnw -pl reliability -am verify -Dreliability.mode=long)")
     void shouldHoldASteadyRateWithFlatMemoryAndNoGrowingLag() {
         Slice slice = slices.get("soak");
-        List<Soak.Sample> samples = new Soak(system, api, slice).run(MODE.soakEventsPerSecond(), MODE.soakFor());
+        List<Soak.Sample> samples = new Soak(system, api, slice).run(MODE.soakEventsPerSecond(), MODE.soakFor(),
+                MODE.soakSampleEvery());
         Duration recovered = awaitReference(slice);
         Soak.Sample early = samples.get(Math.min(samples.size() - 1, Math.max(1, samples.size() / 3)));
         Soak.Sample last = samples.get(samples.size() - 1);
-        report.add("soak: " + MODE.soakEventsPerSecond() + " events/s for " + MODE.soakFor().toMinutes() + " min",
-                "kpi-service lag at " + early.at().toMinutes() + " min " + early.lag() + ", at the end " + last.lag()
-                        + "; live heap after GC at " + early.at().toMinutes() + " min " + early.liveHeapBytes()
+        report.add("soak: " + MODE.soakEventsPerSecond() + " events/s for " + MODE.soakFor().toSeconds() + " s",
+                "kpi-service lag at " + early.at().toSeconds() + " s " + early.lag() + ", at the end " + last.lag()
+                        + "; live heap after GC at " + early.at().toSeconds() + " s " + early.liveHeapBytes()
                         + ", at the end " + last.liveHeapBytes() + "; figures equal the reference "
                         + recovered.toSeconds() + " s after the stream ended",
                 slice.deliveries(), settled(slice));
         long maxLag = samples.stream().skip(samples.size() / 2).mapToLong(Soak.Sample::lag).max().orElse(0);
         assertThat(maxLag).as("lag in the second half").isLessThanOrEqualTo(Math.max(5L * MODE.soakEventsPerSecond(),
                 2 * samples.stream().limit(Math.max(1, samples.size() / 2)).mapToLong(Soak.Sample::lag).max().orElse(0)));
-        early.liveHeapBytes().forEach((service, bytes) -> assertThat(last.liveHeapBytes().get(service))
-                .as(service + " live heap after GC").isLessThanOrEqualTo((long) (bytes * 1.5) + 32L * 1024 * 1024));
+        assertThat(samples).as("samples of lag and heap").hasSizeGreaterThanOrEqualTo(3);
+        // A service that has not collected yet reports no live heap (0 or -1): nothing to compare with.
+        early.liveHeapBytes().entrySet().stream().filter(heap -> heap.getValue() > 0).forEach(heap ->
+                assertThat(last.liveHeapBytes().get(heap.getKey())).as(heap.getKey() + " live heap after GC")
+                        .isLessThanOrEqualTo((long) (heap.getValue() * 1.5) + 32L * 1024 * 1024));
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The long form's soak: a steady rate of activity for a long time, sampling every minute kpi-service's consumer lag
+ * The soak: a steady rate of activity for a long time (the long form) or half a minute (the quick form), sampling
+ * kpi-service's consumer lag
  * (its consumption API) and each service's live heap after GC ({@code jvm.gc.live.data.size}), so that a leak or a
  * consumer falling behind shows as a trend.
  */
@@ -36,8 +37,8 @@ final class Soak {
         this.slice = slice;
     }
 
-    /** Sends {@code perSecond} events a second (one batch a second) for {@code duration}; samples every minute. */
-    List<Sample> run(int perSecond, Duration duration) {
+    /** Sends {@code perSecond} events a second (one batch a second) for {@code duration}; samples every {@code every}. */
+    List<Sample> run(int perSecond, Duration duration, Duration every) {
         List<Sample> samples = new ArrayList<>();
         Instant start = Instant.now();
         Instant nextSample = start;
@@ -51,7 +52,7 @@ final class Soak {
             if (!Instant.now().isBefore(nextSample)) {
                 samples.add(sample(Duration.between(start, Instant.now())));
                 System.out.println("[reliability] soak " + samples.get(samples.size() - 1));
-                nextSample = nextSample.plus(Duration.ofMinutes(1));
+                nextSample = nextSample.plus(every);
             }
         }
         return samples;
