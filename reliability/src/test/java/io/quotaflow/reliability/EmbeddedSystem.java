@@ -65,7 +65,13 @@ final class EmbeddedSystem implements AutoCloseable {
     static EmbeddedSystem start(Duration timeout) {
         Path root = Path.of(System.getProperty("quotaflow.project-dir", "..")).toAbsolutePath().normalize();
         EmbeddedSystem system = new EmbeddedSystem(root);
-        system.boot(timeout);
+        try {
+            system.boot(timeout);
+        } catch (RuntimeException | Error failed) {
+            // Nobody else holds the system yet: stop what did start, or its services outlive the test JVM.
+            system.close();
+            throw failed;
+        }
         return system;
     }
 
