@@ -139,6 +139,10 @@ class GatewayIT {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"REP\"", "\"ADMIN\"");
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
                 + "." + parts[2];
+        // The genuine token first, so that the gateway remembers it: its altered copy must still be refused.
+        http.get().uri("/api/targets/whoami").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk();
+        services.clear();
 
         http.get().uri("/api/targets/whoami").header(HttpHeaders.AUTHORIZATION, "Bearer " + tampered).exchange()
                 .expectStatus().isUnauthorized()

@@ -22,6 +22,9 @@ public abstract class ServiceStartupScenario {
     @Autowired
     protected RestTestClient http;
 
+    @Autowired
+    protected org.springframework.security.oauth2.jwt.JwtDecoder decoder;
+
     @Value("${spring.application.name}")
     protected String service;
 
@@ -107,6 +110,21 @@ public abstract class ServiceStartupScenario {
                 .expectBody()
                 .jsonPath("$.repId").isEqualTo("r-001")
                 .jsonPath("$.roles[0]").isEqualTo("REP");
+    }
+
+    @Test
+    void shouldRememberAValidatedTokenButStillRejectAnyAlteredCopy() {
+        // platform's CachingJwtDecoder (test-support cannot name it: platform depends on test-support)
+        assertThat(decoder.getClass().getSimpleName()).as("the resource server's decoder remembers validated tokens")
+                .isEqualTo("CachingJwtDecoder");
+        String token = tokens.manager("carol", "t-east");
+        for (int call = 0; call < 2; call++) {
+            http.get().uri(whoamiPath()).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.subject").isEqualTo("carol");
+        }
+        assertRefused(tokens.tampered(token));
+        assertRefused(tokens.withoutSignature(token));
     }
 
     /** 401 problem+json that says no more than that a valid token is needed. */

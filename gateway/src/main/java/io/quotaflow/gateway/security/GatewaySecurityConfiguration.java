@@ -111,7 +111,7 @@ public class GatewaySecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<SigningKey> ownKey) {
+    ReactiveJwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<SigningKey> ownKey, Clock clock) {
         NimbusReactiveJwtDecoder decoder;
         if (properties.hasOwnKey()) {
             decoder = NimbusReactiveJwtDecoder.withPublicKey(ownKey.getObject().publicKey()).build();
@@ -124,7 +124,8 @@ public class GatewaySecurityConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(), new JwtIssuerValidator(properties.issuer()),
                 new JwtAudienceValidator(properties.audience())));
-        return decoder;
+        return properties.cache().isZero() ? decoder
+                : new CachingReactiveJwtDecoder(decoder, properties.cache(), 10_000, clock);
     }
 
     /** The gateway's own signing key: published as a JWK set, and used to mint dev tokens. */

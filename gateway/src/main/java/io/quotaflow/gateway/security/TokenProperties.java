@@ -17,10 +17,12 @@ import java.time.Duration;
  * @param generateSigningKey create the key file at {@code signingKeyLocation} on first start if it is missing
  * @param jwkSetUri          otherwise, the JWK set of the external OIDC issuer that signs tokens
  * @param devTokens          dev-only token minting at {@code POST /auth/dev-token}
+ * @param cache              how long a validated token is remembered, so that the caller's next calls with it skip
+ *                           the signature check (never past the token's expiry; {@code 0} remembers none)
  */
 @ConfigurationProperties("quotaflow.gateway.tokens")
 public record TokenProperties(String issuer, String audience, String signingKeyLocation, boolean generateSigningKey, String jwkSetUri,
-                              DevTokens devTokens) {
+                              DevTokens devTokens, Duration cache) {
 
     public TokenProperties {
         issuer = StringUtils.hasText(issuer) ? issuer : "http://127.0.0.1:8080";
@@ -28,6 +30,10 @@ public record TokenProperties(String issuer, String audience, String signingKeyL
         signingKeyLocation = StringUtils.hasText(signingKeyLocation) ? signingKeyLocation : null;
         jwkSetUri = StringUtils.hasText(jwkSetUri) ? jwkSetUri : null;
         devTokens = devTokens == null ? new DevTokens(false, Duration.ofHours(8)) : devTokens;
+        cache = cache == null ? Duration.ofSeconds(60) : cache;
+        if (cache.isNegative()) {
+            throw new IllegalArgumentException("quotaflow.gateway.tokens.cache must not be negative");
+        }
     }
 
     public boolean hasOwnKey() {

@@ -38,7 +38,7 @@ class DashboardControllerTest {
 
     private static DashboardController controller(boolean devTokens) {
         TokenProperties tokens = new TokenProperties("http://issuer.test", "quotaflow", "file:/key.pem", false, null,
-                new TokenProperties.DevTokens(devTokens, Duration.ofHours(1)));
+                new TokenProperties.DevTokens(devTokens, Duration.ofHours(1)), null);
         return new DashboardController(PROPERTIES, tokens, LAST_EVENING_OF_JANUARY, ZoneId.of("Asia/Shanghai"), "CNY");
     }
 }

@@ -2,6 +2,8 @@ package io.quotaflow.platform.security;
 
 import io.quotaflow.platform.web.ProblemResponses;
 import io.quotaflow.web.ProblemFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,10 +12,13 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -60,6 +65,25 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
                                 ProblemFactory.forbidden())));
         return http.build();
+    }
+
+    /**
+     * Wraps the resource server's token decoder (Spring Boot's, from the JWK set, issuer and audience settings) so
+     * that a validated token is remembered for {@code quotaflow.security.token-cache}; see {@link CachingJwtDecoder}.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "quotaflowTokenCache")
+    static BeanPostProcessor quotaflowTokenCache(ObjectProvider<SecurityProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (!(bean instanceof JwtDecoder decoder) || bean instanceof CachingJwtDecoder) {
+                    return bean;
+                }
+                Duration ttl = properties.getObject().tokenCache();
+                return ttl.isZero() ? bean : new CachingJwtDecoder(decoder, ttl, 10_000, Clock.systemUTC());
+            }
+        };
     }
 
     @Bean
