@@ -30,9 +30,11 @@ public final class Bench {
     private final Path projectDir;
     private final Path outDir;
     private final boolean profile;
+    private String command;
 
     Bench(Mode mode, Path projectDir, Path outDir, boolean profile) {
         this.mode = mode;
+        this.command = "./bench.sh --" + mode.name() + (profile ? " --jfr" : "");
         this.projectDir = projectDir;
         this.outDir = outDir;
         this.profile = profile;
@@ -43,6 +45,7 @@ public final class Bench {
         Path projectDir = Path.of("").toAbsolutePath();
         Path outDir = null;
         boolean profile = false;
+        List<java.util.function.UnaryOperator<Mode>> overrides = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--tiny") || arg.equals("--quick") || arg.equals("--full")) {
                 mode = arg.substring(2);
@@ -52,13 +55,30 @@ public final class Bench {
                 profile = true;
             } else if (arg.startsWith("--out=")) {
                 outDir = Path.of(arg.substring("--out=".length())).toAbsolutePath();
+            } else if (arg.startsWith("--events=")) {
+                long events = Long.parseLong(arg.substring("--events=".length()).replace("_", ""));
+                overrides.add(m -> m.withEvents(events));
+            } else if (arg.startsWith("--query-seconds=")) {
+                double seconds = Double.parseDouble(arg.substring("--query-seconds=".length()));
+                overrides.add(m -> m.withQuerySeconds(seconds));
+            } else if (arg.startsWith("--steady-seconds=")) {
+                long seconds = Long.parseLong(arg.substring("--steady-seconds=".length()));
+                overrides.add(m -> m.withSteadyFor(Duration.ofSeconds(seconds)));
             } else {
-                System.err.println("usage: bench.sh [--tiny|--quick|--full] [--jfr] [--out=DIR]");
+                System.err.println("usage: bench.sh [--tiny|--quick|--full] [--events=N] [--query-seconds=S] "
+                        + "[--steady-seconds=S] [--jfr] [--out=DIR]");
                 System.exit(2);
             }
         }
         Path out = outDir != null ? outDir : projectDir.resolve("benchmarks/target/bench-" + mode);
-        Table table = new Bench(Mode.of(mode), projectDir, out, profile).run();
+        Mode chosen = Mode.of(mode);
+        for (java.util.function.UnaryOperator<Mode> override : overrides) {
+            chosen = override.apply(chosen);
+        }
+        Bench bench = new Bench(chosen, projectDir, out, profile);
+        bench.command = "./bench.sh " + String.join(" ", java.util.Arrays.stream(args)
+                .filter(arg -> !arg.startsWith("--project-dir=")).toList());
+        Table table = bench.run();
         System.out.println();
         System.out.println(table.markdown());
         System.out.println("Written to " + out);
@@ -135,6 +155,14 @@ public final class Bench {
                     aggregate.eventsPerSecond(), "ev/s", "B1 consume", limit.consumed(), 0.25);
             table.ratio("B3", "kpi-service catch-up vs the Kafka Streams peer (exactly_once_v2)",
                     aggregate.eventsPerSecond(), "ev/s", "Streams", peer.eventsPerSecond(), 1.0);
+            List<Long> marked = new ArrayList<>(marks.keySet());
+            if (marked.size() >= 2) {
+                KpiReplay.Result before = marks.get(marked.get(marked.size() - 2));
+                KpiReplay.Result last = marks.get(marked.get(marked.size() - 1));
+                double warmRate = (last.events() - before.events()) / (last.seconds() - before.seconds());
+                table.fact("B3", "the same catch-up from event " + before.events() + " to " + last.events()
+                        + " only (the JIT warmer)", warmRate, "ev/s");
+            }
             Long smallest = growth.keySet().iterator().next();
             Long largest = new ArrayList<>(growth.keySet()).get(growth.size() - 1);
             for (Map.Entry<Long, KpiReplay.Result> entry : growth.entrySet()) {
@@ -180,8 +208,9 @@ public final class Bench {
                     + " s; B5 runs beside its catch-up"
                     : String.format("  kpi-service caught up with B4's load %.0f s after it ended", drained));
             log("B5: rep scorecards at " + mode.connections() + " connections, gateway then kpi-service");
+            Queries.Warmup[] warm = new Queries.Warmup[1];
             Queries.Result[] both = Queries.gatewayAndDirect(stack.url("gateway"), stack.url(KpiReplay.SERVICE), admin,
-                    workload, mode.connections(), mode.querySeconds());
+                    workload, mode.connections(), mode.querySeconds(), mode.queryWarmup(), w -> warm[0] = w);
             Queries.Result gateway = both[0];
             Queries.Result direct = both[1];
             table.bound("B5", "KPI queries through the gateway (" + gateway.errors() + " refused)",
@@ -194,6 +223,10 @@ public final class Bench {
             table.fact("B5", "  p99 straight to kpi-service", direct.p99(), "ms");
             table.ratioAtMost("B5", "gateway overhead: direct req/s ÷ gateway req/s",
                     direct.requestsPerSecond(), "req/s", "gateway", gateway.requestsPerSecond(), 1.3);
+            table.fact("B5", "cold, the first warm-up slice: through the gateway", warm[0].gatewayCold(), "req/s");
+            table.fact("B5", "cold, the first warm-up slice: straight to kpi-service", warm[0].directCold(), "req/s");
+            table.fact("B5", "warm-up before measuring (" + warm[0].slices() + " pairs of slices)", warm[0].seconds(),
+                    "s");
             if (gateway.errors() + direct.errors() > 0) {
                 log("  B5: " + gateway.errors() + " errors through the gateway, " + direct.errors() + " direct");
             }
@@ -212,7 +245,7 @@ public final class Bench {
     private void write(Table table, double seconds) {
         String machine = machine();
         String text = "# Benchmark run (" + mode.name() + ")\n\n"
-                + "- command: `./bench.sh --" + mode.name() + (profile ? " --jfr" : "") + "`\n"
+                + "- command: `" + command + "`\n"
                 + "- date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n"
                 + "- machine: " + machine + "\n"
                 + "- took: " + Math.round(seconds) + " s\n"

@@ -10,21 +10,60 @@ final class Queries {
     record Result(double requestsPerSecond, double p50, double p99, long errors) {
     }
 
+    /** The warm-up: each path's rate in its first slice (cold), and how long the warm-up took. */
+    record Warmup(double gatewayCold, double directCold, double seconds, int slices) {
+    }
+
     /**
-     * Both paths in alternating slices (gateway, direct, gateway, …; four of each), after a warm-up of each, so that
-     * a change in the machine's load during the run falls on both alike.
+     * Both paths in alternating slices (gateway, direct, gateway, …; four of each), after warming both up for
+     * {@code warmup} in alternating slices of up to 10 s. The services' JIT compilers share the machine's two cores
+     * with everything else, so a cold gateway takes a minute or more to approach its steady rate; what is measured is
+     * the warmed-up rate, and the cold rate (the first warm-up slice) is reported beside it. A change in the
+     * machine's load during the measured slices falls on both paths alike.
      */
     static Result[] gatewayAndDirect(String gatewayUrl, String directUrl, String token, Workload workload,
-                                     int connections, double seconds) {
+                                     int connections, double seconds, java.time.Duration warmup,
+                                     java.util.function.Consumer<Warmup> warmedUp) {
         double slice = seconds / 4;
-        run(gatewayUrl, token, workload, connections, Math.max(1, slice), new Latencies(), new AtomicLong());
-        run(directUrl, token, workload, connections, Math.max(1, slice), new Latencies(), new AtomicLong());
+        double warmSlice = Math.max(1, Math.min(slice, 10));
+        long warmStart = System.nanoTime();
+        long warmEnd = warmStart + warmup.toNanos();
+        double gatewayCold = -1;
+        double directCold = -1;
+        int pairs = 0;
+        while (true) {
+            Latencies gatewayWarm = new Latencies();
+            Latencies directWarm = new Latencies();
+            double gatewaySeconds = run(gatewayUrl, token, workload, connections, warmSlice, gatewayWarm,
+                    new AtomicLong());
+            double gatewayRate = gatewayWarm.count() / gatewaySeconds;
+            double directSeconds = run(directUrl, token, workload, connections, warmSlice, directWarm,
+                    new AtomicLong());
+            double directRate = directWarm.count() / directSeconds;
+            pairs++;
+            if (gatewayCold < 0) {
+                gatewayCold = gatewayRate;
+                directCold = directRate;
+            }
+            System.out.printf("  B5 warm-up %d: gateway %.0f req/s, direct %.0f req/s%n", pairs, gatewayRate,
+                    directRate);
+            if (System.nanoTime() >= warmEnd) {
+                break;
+            }
+        }
+        warmedUp.accept(new Warmup(gatewayCold, directCold, KafkaLimit.seconds(warmStart), pairs));
         Latencies[] latencies = {new Latencies(), new Latencies()};
         AtomicLong[] errors = {new AtomicLong(), new AtomicLong()};
         double[] elapsed = new double[2];
         for (int round = 0; round < 4; round++) {
-            elapsed[0] += run(gatewayUrl, token, workload, connections, slice, latencies[0], errors[0]);
-            elapsed[1] += run(directUrl, token, workload, connections, slice, latencies[1], errors[1]);
+            long before = latencies[0].count();
+            double took = run(gatewayUrl, token, workload, connections, slice, latencies[0], errors[0]);
+            elapsed[0] += took;
+            long between = latencies[1].count();
+            double tookDirect = run(directUrl, token, workload, connections, slice, latencies[1], errors[1]);
+            elapsed[1] += tookDirect;
+            System.out.printf("  B5 slice %d: gateway %.0f req/s, direct %.0f req/s%n", round + 1,
+                    (latencies[0].count() - before) / took, (latencies[1].count() - between) / tookDirect);
         }
         Result[] results = new Result[2];
         for (int i = 0; i < 2; i++) {
