@@ -252,11 +252,11 @@ final class LedgerStore {
                 throw new LedgerConflictException("documents of " + collectionName + " kept changing under "
                         + entry.id() + "; will retry the chunk");
             }
-            loadMissingFences(collectionName, pending);
+            Map<String, Fence> known = fencesOf(collectionName, pending);
             List<JournalEntry.Write> sent = new ArrayList<>();
             List<WriteModel<Document>> models = new ArrayList<>();
             for (JournalEntry.Write write : pending) {
-                Fence fence = fences.getIfPresent(key(collectionName, write.id()));
+                Fence fence = known.get(write.id());
                 if (fence.holds(topicPartition, entry.to())) {
                     held++;
                     continue;
@@ -286,7 +286,7 @@ final class LedgerStore {
                     fences.invalidate(key);
                     retry.add(sent.get(i));
                 } else {
-                    fences.put(key, fences.getIfPresent(key).after(topicPartition, entry.to()));
+                    fences.put(key, known.get(sent.get(i).id()).after(topicPartition, entry.to()));
                     applied++;
                 }
             }
@@ -296,22 +296,36 @@ final class LedgerStore {
         return new Applied(applied, held, conflicts);
     }
 
-    private void loadMissingFences(String collection, List<JournalEntry.Write> writes) {
+    /**
+     * The fence of every document written, by id: from the cache where it holds one, the rest read in one query.
+     * Kept in a map of its own for the bulk: the cache is bounded, and may evict an entry between being given it
+     * and being asked for it (once a service's documents outnumber {@code fenceCacheSize}).
+     */
+    private Map<String, Fence> fencesOf(String collection, List<JournalEntry.Write> writes) {
+        Map<String, Fence> known = new HashMap<>();
         Set<String> missing = new HashSet<>();
         for (JournalEntry.Write write : writes) {
-            if (fences.getIfPresent(key(collection, write.id())) == null) {
+            Fence fence = fences.getIfPresent(key(collection, write.id()));
+            if (fence == null) {
                 missing.add(write.id());
+            } else {
+                known.put(write.id(), fence);
             }
         }
         if (missing.isEmpty()) {
-            return;
+            return known;
         }
         Map<String, Document> found = new HashMap<>();
         for (Document document : database.getCollection(collection).find(Filters.in("_id", missing))
                 .projection(Projections.include(Doc.VERSION, Doc.HIGH_WATER)).batchSize(missing.size() + 1)) {
             found.put(String.valueOf(document.get("_id")), document);
         }
-        missing.forEach(id -> fences.put(key(collection, id), Fence.of(found.get(id))));
+        for (String id : missing) {
+            Fence fence = Fence.of(found.get(id));
+            known.put(id, fence);
+            fences.put(key(collection, id), fence);
+        }
+        return known;
     }
 
     private static Document fenced(Document update, String topicPartition, long to) {

@@ -76,12 +76,8 @@ class LedgerCommandCountIT {
     @Test
     void shouldCostTheSameCommandsForAChunkOfAThousandEventsAsForTen() {
         MongoDatabase database = MONGO.getDatabase("command-count-it");
-        Ledger<ActivityEvent> ledger = Ledgers.create(database, CODEC, PUBLISHER,
-                        new DeadLetters(PUBLISHER, topic -> {
-                        }, Clock.systemUTC()),
-                        new LedgerProperties(1000, 1000, null, null, null, null, null), new SimpleMeterRegistry(),
-                        Steps.NONE, Clock.systemUTC())
-                .ledger("command-count", TOPIC, new DealTotals());
+        Ledger<ActivityEvent> ledger = ledger(database, "command-count",
+                new LedgerProperties(1000, 1000, null, null, null, null, null));
         ledger.process(deals("warm-up", 0, 50));
 
         Map<String, Integer> ten = commandsOf(() -> ledger.process(deals("ten", 50, 10)));
@@ -92,6 +88,33 @@ class LedgerCommandCountIT {
         assertThat(thousand.values().stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(8);
         assertThat(thousand).as("the checkpoint read once, not again after the chunk advanced it")
                 .containsEntry("find", 3).containsEntry("insert", 2).containsEntry("update", 3);
+    }
+
+    /**
+     * The version cache is bounded; once a chunk writes more documents than it holds, an entry may be evicted
+     * between being loaded and being used. Every write must still be applied, once.
+     */
+    @Test
+    void shouldApplyEveryWriteOnceWhenTheDocumentsOutnumberTheVersionCache() {
+        MongoDatabase database = MONGO.getDatabase("fence-cache-it");
+        Ledger<ActivityEvent> ledger = ledger(database, "fence-cache",
+                new LedgerProperties(1000, 1000, 3L, null, null, null, null));
+
+        ledger.process(deals("small", 0, 400));
+        ledger.process(deals("small", 0, 400));
+        ledger.process(deals("again", 400, 400));
+
+        assertThat(database.getCollection(DealTotals.REPS).countDocuments()).isEqualTo(40);
+        assertThat(database.getCollection(DealTotals.REPS).find()).allSatisfy(rep ->
+                assertThat(rep.get("deals", Number.class).intValue()).as(rep.getString("_id")).isEqualTo(20));
+        assertThat(database.getCollection(DealTotals.DAYS).find().map(day -> day.get("deals", Number.class).intValue())
+                .into(new ArrayList<>()).stream().mapToInt(Integer::intValue).sum()).isEqualTo(800);
+    }
+
+    private static Ledger<ActivityEvent> ledger(MongoDatabase database, String consumer, LedgerProperties properties) {
+        return Ledgers.create(database, CODEC, PUBLISHER, new DeadLetters(PUBLISHER, topic -> {
+                }, Clock.systemUTC()), properties, new SimpleMeterRegistry(), Steps.NONE, Clock.systemUTC())
+                .ledger(consumer, TOPIC, new DealTotals());
     }
 
     private static Map<String, Integer> commandsOf(Runnable work) {
