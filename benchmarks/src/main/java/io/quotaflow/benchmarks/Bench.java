@@ -30,11 +30,16 @@ public final class Bench {
     private final Path projectDir;
     private final Path outDir;
     private final boolean profile;
-    private String command;
+    private final String command;
 
     Bench(Mode mode, Path projectDir, Path outDir, boolean profile) {
+        this(mode, projectDir, outDir, profile, "./bench.sh --" + mode.name() + (profile ? " --jfr" : ""));
+    }
+
+    /** {@code command}: how the run was asked for, as the results file names it. */
+    Bench(Mode mode, Path projectDir, Path outDir, boolean profile, String command) {
         this.mode = mode;
-        this.command = "./bench.sh --" + mode.name() + (profile ? " --jfr" : "");
+        this.command = command;
         this.projectDir = projectDir;
         this.outDir = outDir;
         this.profile = profile;
@@ -75,10 +80,8 @@ public final class Bench {
         for (java.util.function.UnaryOperator<Mode> override : overrides) {
             chosen = override.apply(chosen);
         }
-        Bench bench = new Bench(chosen, projectDir, out, profile);
-        bench.command = "./bench.sh " + String.join(" ", java.util.Arrays.stream(args)
-                .filter(arg -> !arg.startsWith("--project-dir=")).toList());
-        Table table = bench.run();
+        Table table = new Bench(chosen, projectDir, out, profile, "./bench.sh " + String.join(" ",
+                java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("--project-dir=")).toList())).run();
         System.out.println();
         System.out.println(table.markdown());
         System.out.println("Written to " + out);
@@ -208,11 +211,11 @@ public final class Bench {
                     + " s; B5 runs beside its catch-up"
                     : String.format("  kpi-service caught up with B4's load %.0f s after it ended", drained));
             log("B5: rep scorecards at " + mode.connections() + " connections, gateway then kpi-service");
-            Queries.Warmup[] warm = new Queries.Warmup[1];
-            Queries.Result[] both = Queries.gatewayAndDirect(stack.url("gateway"), stack.url(KpiReplay.SERVICE), admin,
-                    workload, mode.connections(), mode.querySeconds(), mode.queryWarmup(), w -> warm[0] = w);
-            Queries.Result gateway = both[0];
-            Queries.Result direct = both[1];
+            Queries.Measured both = Queries.gatewayAndDirect(stack.url("gateway"), stack.url(KpiReplay.SERVICE),
+                    admin, workload, mode.connections(), mode.querySeconds(), mode.queryWarmup());
+            Queries.Result gateway = both.gateway();
+            Queries.Result direct = both.direct();
+            Queries.Warmup warm = both.warmup();
             table.bound("B5", "KPI queries through the gateway (" + gateway.errors() + " refused)",
                     gateway.requestsPerSecond(), "req/s", 1500, true);
             table.bound("B5", "  p50 through the gateway", gateway.p50(), "ms", 50, false);
@@ -223,9 +226,9 @@ public final class Bench {
             table.fact("B5", "  p99 straight to kpi-service", direct.p99(), "ms");
             table.ratioAtMost("B5", "gateway overhead: direct req/s ÷ gateway req/s",
                     direct.requestsPerSecond(), "req/s", "gateway", gateway.requestsPerSecond(), 1.3);
-            table.fact("B5", "cold, the first warm-up slice: through the gateway", warm[0].gatewayCold(), "req/s");
-            table.fact("B5", "cold, the first warm-up slice: straight to kpi-service", warm[0].directCold(), "req/s");
-            table.fact("B5", "warm-up before measuring (" + warm[0].slices() + " pairs of slices)", warm[0].seconds(),
+            table.fact("B5", "cold, the first warm-up slice: through the gateway", warm.gatewayCold(), "req/s");
+            table.fact("B5", "cold, the first warm-up slice: straight to kpi-service", warm.directCold(), "req/s");
+            table.fact("B5", "warm-up before measuring (" + warm.slices() + " pairs of slices)", warm.seconds(),
                     "s");
             if (gateway.errors() + direct.errors() > 0) {
                 log("  B5: " + gateway.errors() + " errors through the gateway, " + direct.errors() + " direct");

@@ -14,6 +14,10 @@ final class Queries {
     record Warmup(double gatewayCold, double directCold, double seconds, int slices) {
     }
 
+    /** Both paths' measured figures, and the warm-up before them. */
+    record Measured(Result gateway, Result direct, Warmup warmup) {
+    }
+
     /**
      * Both paths in alternating slices (gateway, direct, gateway, …; four of each), after warming both up for
      * {@code warmup} in alternating slices of up to 10 s. The services' JIT compilers share the machine's two cores
@@ -21,37 +25,25 @@ final class Queries {
      * the warmed-up rate, and the cold rate (the first warm-up slice) is reported beside it. A change in the
      * machine's load during the measured slices falls on both paths alike.
      */
-    static Result[] gatewayAndDirect(String gatewayUrl, String directUrl, String token, Workload workload,
-                                     int connections, double seconds, java.time.Duration warmup,
-                                     java.util.function.Consumer<Warmup> warmedUp) {
+    static Measured gatewayAndDirect(String gatewayUrl, String directUrl, String token, Workload workload,
+                                     int connections, double seconds, java.time.Duration warmup) {
         double slice = seconds / 4;
         double warmSlice = Math.max(1, Math.min(slice, 10));
         long warmStart = System.nanoTime();
-        long warmEnd = warmStart + warmup.toNanos();
-        double gatewayCold = -1;
-        double directCold = -1;
+        double gatewayCold = 0;
+        double directCold = 0;
         int pairs = 0;
-        while (true) {
-            Latencies gatewayWarm = new Latencies();
-            Latencies directWarm = new Latencies();
-            double gatewaySeconds = run(gatewayUrl, token, workload, connections, warmSlice, gatewayWarm,
-                    new AtomicLong());
-            double gatewayRate = gatewayWarm.count() / gatewaySeconds;
-            double directSeconds = run(directUrl, token, workload, connections, warmSlice, directWarm,
-                    new AtomicLong());
-            double directRate = directWarm.count() / directSeconds;
-            pairs++;
-            if (gatewayCold < 0) {
+        do {
+            double gatewayRate = rate(gatewayUrl, token, workload, connections, warmSlice);
+            double directRate = rate(directUrl, token, workload, connections, warmSlice);
+            if (++pairs == 1) {
                 gatewayCold = gatewayRate;
                 directCold = directRate;
             }
             System.out.printf("  B5 warm-up %d: gateway %.0f req/s, direct %.0f req/s%n", pairs, gatewayRate,
                     directRate);
-            if (System.nanoTime() >= warmEnd) {
-                break;
-            }
-        }
-        warmedUp.accept(new Warmup(gatewayCold, directCold, KafkaLimit.seconds(warmStart), pairs));
+        } while (System.nanoTime() - warmStart < warmup.toNanos());
+        Warmup warm = new Warmup(gatewayCold, directCold, KafkaLimit.seconds(warmStart), pairs);
         Latencies[] latencies = {new Latencies(), new Latencies()};
         AtomicLong[] errors = {new AtomicLong(), new AtomicLong()};
         double[] elapsed = new double[2];
@@ -70,7 +62,14 @@ final class Queries {
             results[i] = new Result(latencies[i].count() / elapsed[i], latencies[i].percentile(50),
                     latencies[i].percentile(99), errors[i].get());
         }
-        return results;
+        return new Measured(results[0], results[1], warm);
+    }
+
+    /** One unmeasured slice of reads: its rate, req/s. */
+    private static double rate(String baseUrl, String token, Workload workload, int connections, double seconds) {
+        Latencies latencies = new Latencies();
+        double took = run(baseUrl, token, workload, connections, seconds, latencies, new AtomicLong());
+        return latencies.count() / took;
     }
 
     private static double run(String baseUrl, String token, Workload workload, int connections, double seconds,

@@ -152,15 +152,19 @@ final class LedgerStore {
         if (ids.isEmpty()) {
             return found;
         }
-        for (Document document : database.getCollection(collection).find(Filters.in("_id", ids))
-                .batchSize(ids.size() + 1)) {
-            String id = String.valueOf(document.get("_id"));
-            found.put(id, document);
+        for (Document document : byId(collection, ids, null)) {
+            found.put(String.valueOf(document.get("_id")), document);
         }
         for (String id : ids) {
             fences.put(key(collection, id), Fence.of(found.get(id)));
         }
         return found;
+    }
+
+    /** The documents of {@code ids} in one query ({@code projection} null: whole), in one batch. */
+    private Iterable<Document> byId(String collection, Collection<String> ids, org.bson.conversions.Bson projection) {
+        return database.getCollection(collection).find(Filters.in("_id", ids)).projection(projection)
+                .batchSize(ids.size() + 1);
     }
 
     // ---- journal ----------------------------------------------------------------------------------------------
@@ -316,8 +320,7 @@ final class LedgerStore {
             return known;
         }
         Map<String, Document> found = new HashMap<>();
-        for (Document document : database.getCollection(collection).find(Filters.in("_id", missing))
-                .projection(Projections.include(Doc.VERSION, Doc.HIGH_WATER)).batchSize(missing.size() + 1)) {
+        for (Document document : byId(collection, missing, Projections.include(Doc.VERSION, Doc.HIGH_WATER))) {
             found.put(String.valueOf(document.get("_id")), document);
         }
         for (String id : missing) {

@@ -34,10 +34,14 @@ class CachingJwtDecoderTest {
         };
     }
 
+    /** The decoder under test: tokens remembered for 60 s. */
+    private CachingJwtDecoder remembering(JwtDecoder delegate) {
+        return new CachingJwtDecoder(delegate, Duration.ofSeconds(60), 100, clock);
+    }
+
     @Test
     void aTokenValidatedOnceIsNotValidatedAgainWhileRemembered() {
-        CachingJwtDecoder decoder = new CachingJwtDecoder(validating(NOW.plusSeconds(3600)), Duration.ofSeconds(60),
-                100, clock);
+        CachingJwtDecoder decoder = remembering(validating(NOW.plusSeconds(3600)));
 
         Jwt first = decoder.decode("token-a");
         clock.set(NOW.plusSeconds(59));
@@ -49,8 +53,7 @@ class CachingJwtDecoderTest {
 
     @Test
     void aRememberedTokenIsValidatedAfreshAfterTheTimeToLive() {
-        CachingJwtDecoder decoder = new CachingJwtDecoder(validating(NOW.plusSeconds(3600)), Duration.ofSeconds(60),
-                100, clock);
+        CachingJwtDecoder decoder = remembering(validating(NOW.plusSeconds(3600)));
 
         decoder.decode("token-a");
         clock.set(NOW.plusSeconds(61));
@@ -69,7 +72,7 @@ class CachingJwtDecoderTest {
             }
             return Jwt.withTokenValue(token).header("alg", "RS256").subject("u-1").expiresAt(expiresAt).build();
         };
-        CachingJwtDecoder decoder = new CachingJwtDecoder(strict, Duration.ofSeconds(60), 100, clock);
+        CachingJwtDecoder decoder = remembering(strict);
 
         decoder.decode("token-a");
         clock.set(expiresAt);
@@ -81,13 +84,12 @@ class CachingJwtDecoderTest {
 
     @Test
     void refusedTokensAndTokensWithoutExpiryAreNotRemembered() {
-        CachingJwtDecoder withoutExpiry = new CachingJwtDecoder(validating(null), Duration.ofSeconds(60), 100, clock);
+        CachingJwtDecoder withoutExpiry = remembering(validating(null));
         withoutExpiry.decode("token-a");
         withoutExpiry.decode("token-a");
         assertThat(validations).hasValue(2);
 
-        CachingJwtDecoder decoder = new CachingJwtDecoder(validating(NOW.plusSeconds(3600)), Duration.ofSeconds(60),
-                100, clock);
+        CachingJwtDecoder decoder = remembering(validating(NOW.plusSeconds(3600)));
         assertThatThrownBy(() -> decoder.decode("bad-token")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> decoder.decode("bad-token")).isInstanceOf(BadJwtException.class);
         assertThat(validations).hasValue(4);
@@ -95,8 +97,7 @@ class CachingJwtDecoderTest {
 
     @Test
     void aTokenDifferingInOneCharacterIsValidatedOnItsOwn() {
-        CachingJwtDecoder decoder = new CachingJwtDecoder(validating(NOW.plusSeconds(3600)), Duration.ofSeconds(60),
-                100, clock);
+        CachingJwtDecoder decoder = remembering(validating(NOW.plusSeconds(3600)));
 
         decoder.decode("token-a");
         assertThatThrownBy(() -> decoder.decode("bad-token-a")).isInstanceOf(BadJwtException.class);
