@@ -2,7 +2,7 @@
 # One image recipe for every Quotaflow service:  docker build --build-arg SERVICE=kpi-service .
 # docker-compose.yml builds each service with it.
 
-FROM eclipse-temurin:17-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 ARG SERVICE
 WORKDIR /src
 COPY . .
@@ -10,7 +10,7 @@ RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q -DskipTests -pl ${SERVICE} -am package \
  && cp ${SERVICE}/target/${SERVICE}-*-exec.jar /app.jar
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 ARG SERVICE
 LABEL org.opencontainers.image.title="quotaflow-${SERVICE}"
 RUN useradd --system --uid 10001 quotaflow && mkdir -p /keys && chown quotaflow /keys
