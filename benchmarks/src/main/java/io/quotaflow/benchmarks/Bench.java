@@ -144,9 +144,11 @@ public final class Bench {
 
             log("B3/B6: kpi-service catches up on " + sizes.last() + " events, timed at " + sizes);
             Map<Long, KpiReplay.Result> marks = replay.replay(admin, sizes, Duration.ofHours(6));
-            marks.forEach((size, result) -> log(String.format("  %d events: %d timed in %.1f s, %.0f ev/s, %.1f s CPU,"
-                            + " peak RSS %d MB", size, result.events(), result.seconds(), result.eventsPerSecond(),
-                    result.cpuSeconds(), result.peakRssBytes() >> 20)));
+            marks.forEach((size, result) -> log(String.format("  %d events: %d timed in %.1f s, %.0f ev/s; %s", size,
+                    result.events(), result.seconds(), result.eventsPerSecond(), result.usage().entrySet().stream()
+                    .map(usage -> String.format("%s %.1f s CPU, peak RSS %d MB", usage.getKey(),
+                            usage.getValue().cpuSeconds(), usage.getValue().peakRssBytes() >> 20))
+                    .collect(java.util.stream.Collectors.joining("; ")))));
             KpiReplay.Result aggregate = marks.get(mode.aggregateEvents());
             if (aggregate == null) {
                 throw new IllegalStateException("kpi-service applied " + mode.aggregateEvents()
@@ -172,10 +174,12 @@ public final class Bench {
                 KpiReplay.Result result = entry.getValue();
                 table.fact("B6", "kpi-service's first " + entry.getKey() + " events: wall time per event",
                         result.microsPerEvent(), "µs/ev");
-                table.fact("B6", "kpi-service's first " + entry.getKey() + " events: CPU per event",
-                        result.cpuSeconds() * 1e6 / result.events(), "µs/ev");
-                table.fact("B6", "kpi-service's first " + entry.getKey() + " events: peak RSS",
-                        result.peakRssBytes() / 1048576.0, "MB");
+                for (String service : KpiReplay.DRIVEN) {
+                    table.fact("B6", service + ", first " + entry.getKey() + " events: CPU per event",
+                            result.cpuMicrosPerEvent(service), "µs/ev");
+                    table.fact("B6", service + ", first " + entry.getKey() + " events: peak RSS",
+                            result.usage().get(service).peakRssBytes() / 1048576.0, "MB");
+                }
             }
             table.ratioAtMost("B6", "cost per event at " + largest + " vs " + smallest,
                     growth.get(largest).microsPerEvent(), "µs/ev", "at " + smallest,

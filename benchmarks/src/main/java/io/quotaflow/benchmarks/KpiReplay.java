@@ -7,6 +7,9 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,16 +23,34 @@ import java.util.TreeSet;
 final class KpiReplay {
 
     static final String SERVICE = "kpi-service";
+    /** The services whose work a catch-up drives: kpi-service, and incentive-service on what kpi-service derives. */
+    static final List<String> DRIVEN = List.of(SERVICE, "incentive-service");
+    /**
+     * The harness's MongoDB keeps everything in its heap: without these, kpi-service's event-id markers (7 days) and
+     * journal entries (a day) of a 5,000,000-event catch-up would not fit. A deployment's MongoDB keeps them on disk
+     * and expires them with TTL indexes; here kpi-service's own purge removes them while it runs (a minute apart,
+     * markers after 10 minutes, entries after 2).
+     */
+    static final Map<String, String> IN_MEMORY_RETENTION = Map.of("QUOTAFLOW_LEDGER_SEEN_RETENTION", "10m",
+            "QUOTAFLOW_LEDGER_JOURNALRETENTION", "2m", "QUOTAFLOW_LEDGER_PURGEINTERVAL", "1m");
+
+    /** A service's CPU time over a span and its peak resident memory. */
+    record Usage(double cpuSeconds, long peakRssBytes) {
+    }
 
     /**
      * @param eventsPerSecond events applied after the service reported UP, per second until caught up
-     * @param cpuSeconds      the service's CPU time over the same span
-     * @param peakRssBytes    the service's peak resident memory
+     * @param usage           by service of {@link #DRIVEN}: CPU time over the same span and peak resident memory
      */
-    record Result(long events, double seconds, double eventsPerSecond, double cpuSeconds, long peakRssBytes) {
+    record Result(long events, double seconds, double eventsPerSecond, Map<String, Usage> usage) {
 
         double microsPerEvent() {
             return seconds * 1e6 / events;
+        }
+
+        /** A service's CPU time per event of the span, in µs. */
+        double cpuMicrosPerEvent(String service) {
+            return usage.get(service).cpuSeconds() * 1e6 / events;
         }
     }
 
@@ -66,11 +87,15 @@ final class KpiReplay {
     Map<Long, Result> replay(String adminToken, Collection<Long> marks, Duration timeout) {
         stack.stopService(SERVICE);
         stack.deleteGroup(SERVICE);
-        stack.startServices(Map.of(SERVICE, Map.of("MONGODB_DATABASE", "kpi-bench-" + loaded)), Duration.ofMinutes(10));
+        Map<String, String> env = new HashMap<>(IN_MEMORY_RETENTION);
+        env.put("MONGODB_DATABASE", "kpi-bench-" + loaded);
+        stack.startServices(Map.of(SERVICE, env), Duration.ofMinutes(10));
         stack.awaitAuthenticated(SERVICE, "/api/kpis/whoami", adminToken, Duration.ofMinutes(2));
-        ProcessHandle process = stack.process(SERVICE);
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        DRIVEN.forEach(service -> processes.put(service, stack.process(service)));
         long start = System.nanoTime();
-        Duration cpuAtStart = Stack.cpu(process);
+        Map<String, Duration> cpuAtStart = new HashMap<>();
+        processes.forEach((service, process) -> cpuAtStart.put(service, Stack.cpu(process)));
         long appliedAtStart = applied(status(adminToken));
         TreeSet<Long> pending = new TreeSet<>(marks);
         Map<Long, Result> results = new TreeMap<>();
@@ -84,8 +109,11 @@ final class KpiReplay {
                     continue; // applied before the service reported UP: nothing left to time
                 }
                 long events = mark - appliedAtStart;
-                double cpu = (Stack.cpu(process).toMillis() - cpuAtStart.toMillis()) / 1000.0;
-                results.put(mark, new Result(events, seconds, events / seconds, cpu, Stack.peakRss(process)));
+                Map<String, Usage> usage = new LinkedHashMap<>();
+                processes.forEach((service, process) -> usage.put(service, new Usage(
+                        (Stack.cpu(process).toMillis() - cpuAtStart.get(service).toMillis()) / 1000.0,
+                        Stack.peakRss(process))));
+                results.put(mark, new Result(events, seconds, events / seconds, usage));
             }
             if (status.path("caughtUp").asBoolean(false) && applied >= loaded) {
                 break;

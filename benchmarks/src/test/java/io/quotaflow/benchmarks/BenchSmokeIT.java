@@ -27,6 +27,9 @@ class BenchSmokeIT {
         assertThat(rows).filteredOn(row -> row.id().equals("B3")).hasSize(3);
         assertThat(rows).filteredOn(row -> row.id().equals("B4")).hasSize(9);
         assertThat(rows).filteredOn(row -> row.id().equals("B5")).hasSize(10);
+        // per mark: wall time, then CPU and peak RSS of kpi-service and incentive-service; then the growth ratio
+        assertThat(rows).filteredOn(row -> row.id().equals("B6")).hasSize(2 * 5 + 1);
+        assertThat(rows).filteredOn(row -> row.figure().startsWith("incentive-service, first")).hasSize(4);
         assertThat(rows).allSatisfy(row -> assertThat(row.value()).as(row.figure()).isPositive());
         assertThat(rows).filteredOn(row -> !row.baseline().isEmpty())
                 .allSatisfy(row -> assertThat(row.ratio()).as(row.figure()).isPositive());
