@@ -185,6 +185,8 @@ public final class Bench {
                     growth.get(largest).microsPerEvent(), "µs/ev", "at " + smallest,
                     growth.get(smallest).microsPerEvent(), 1.2);
 
+            log("kpi-service restarted on a fresh database, reading new events only (the catch-up's is dropped)");
+            replay.restartFresh(admin);
             Ingest ingest = new Ingest(stack, workload);
 
             log("B2: " + mode.ingestBatches() + " batches of " + mode.batchSize() + " through the gateway");
@@ -216,7 +218,8 @@ public final class Bench {
                     : String.format("  kpi-service caught up with B4's load %.0f s after it ended", drained));
             log("B5: rep scorecards at " + mode.connections() + " connections, gateway then kpi-service");
             Queries.Measured both = Queries.gatewayAndDirect(stack.url("gateway"), stack.url(KpiReplay.SERVICE),
-                    admin, workload, mode.connections(), mode.querySeconds(), mode.queryWarmup());
+                    admin, workload, mode.connections(), mode.querySeconds(), mode.queryWarmup(),
+                    stack.process("gateway"), stack.process(KpiReplay.SERVICE));
             Queries.Result gateway = both.gateway();
             Queries.Result direct = both.direct();
             Queries.Warmup warm = both.warmup();
@@ -230,6 +233,17 @@ public final class Bench {
             table.fact("B5", "  p99 straight to kpi-service", direct.p99(), "ms");
             table.ratioAtMost("B5", "gateway overhead: direct req/s ÷ gateway req/s",
                     direct.requestsPerSecond(), "req/s", "gateway", gateway.requestsPerSecond(), 1.3);
+            Queries.CpuPerRead cpu = both.cpu();
+            table.fact("B5", "CPU per read: the gateway's", cpu.gateway(), "µs");
+            table.fact("B5", "CPU per read: kpi-service's", cpu.kpiService(), "µs");
+            table.fact("B5", "CPU per read: the harness's clients, through the gateway", cpu.clientThroughGateway(),
+                    "µs");
+            table.fact("B5", "CPU per read: the harness's clients, straight", cpu.clientDirect(), "µs");
+            int cores = Runtime.getRuntime().availableProcessors();
+            double[] ceilings = cpu.ceilings(cores);
+            table.fact("B5", "overhead were both paths bound by the " + cores + " cores alone (direct ceiling "
+                    + Math.round(ceilings[1]) + " ÷ gateway ceiling " + Math.round(ceilings[0]) + " req/s)",
+                    ceilings[1] / ceilings[0], "×");
             table.fact("B5", "cold, the first warm-up slice: through the gateway", warm.gatewayCold(), "req/s");
             table.fact("B5", "cold, the first warm-up slice: straight to kpi-service", warm.directCold(), "req/s");
             table.fact("B5", "warm-up before measuring (" + warm.slices() + " pairs of slices)", warm.seconds(),

@@ -14,8 +14,23 @@ final class Queries {
     record Warmup(double gatewayCold, double directCold, double seconds, int slices) {
     }
 
-    /** Both paths' measured figures, and the warm-up before them. */
-    record Measured(Result gateway, Result direct, Warmup warmup) {
+    /**
+     * CPU time per read over the measured slices, µs: the gateway's per read through it, kpi-service's per read
+     * straight to it, and the harness's (the clients, beside the broker and MongoDB idling in the same JVM) per read
+     * on each path. On a machine whose cores every process shares, a path's rate cannot exceed the cores' time
+     * divided by the CPU time a read costs along it.
+     */
+    record CpuPerRead(double gateway, double kpiService, double clientThroughGateway, double clientDirect) {
+
+        /** The rate the machine's cores allow through the gateway and straight, req/s, were they the only limit. */
+        double[] ceilings(int cores) {
+            return new double[] {cores * 1e6 / (gateway + kpiService + clientThroughGateway),
+                    cores * 1e6 / (kpiService + clientDirect)};
+        }
+    }
+
+    /** Both paths' measured figures, the warm-up before them, and what a read cost the processes. */
+    record Measured(Result gateway, Result direct, Warmup warmup, CpuPerRead cpu) {
     }
 
     /**
@@ -26,7 +41,8 @@ final class Queries {
      * machine's load during the measured slices falls on both paths alike.
      */
     static Measured gatewayAndDirect(String gatewayUrl, String directUrl, String token, Workload workload,
-                                     int connections, double seconds, java.time.Duration warmup) {
+                                     int connections, double seconds, java.time.Duration warmup,
+                                     ProcessHandle gatewayProcess, ProcessHandle kpiProcess) {
         double slice = seconds / 4;
         double warmSlice = Math.max(1, Math.min(slice, 10));
         long warmStart = System.nanoTime();
@@ -47,12 +63,24 @@ final class Queries {
         Latencies[] latencies = {new Latencies(), new Latencies()};
         AtomicLong[] errors = {new AtomicLong(), new AtomicLong()};
         double[] elapsed = new double[2];
+        ProcessHandle harness = ProcessHandle.current();
+        long gatewayCpu = 0;
+        long kpiCpu = 0;
+        long[] clientCpu = new long[2];
         for (int round = 0; round < 4; round++) {
             long before = latencies[0].count();
+            long gatewayAt = cpuMicros(gatewayProcess);
+            long clientAt = cpuMicros(harness);
             double took = run(gatewayUrl, token, workload, connections, slice, latencies[0], errors[0]);
+            gatewayCpu += cpuMicros(gatewayProcess) - gatewayAt;
+            clientCpu[0] += cpuMicros(harness) - clientAt;
             elapsed[0] += took;
             long between = latencies[1].count();
+            long kpiAt = cpuMicros(kpiProcess);
+            clientAt = cpuMicros(harness);
             double tookDirect = run(directUrl, token, workload, connections, slice, latencies[1], errors[1]);
+            kpiCpu += cpuMicros(kpiProcess) - kpiAt;
+            clientCpu[1] += cpuMicros(harness) - clientAt;
             elapsed[1] += tookDirect;
             System.out.printf("  B5 slice %d: gateway %.0f req/s, direct %.0f req/s%n", round + 1,
                     (latencies[0].count() - before) / took, (latencies[1].count() - between) / tookDirect);
@@ -62,7 +90,15 @@ final class Queries {
             results[i] = new Result(latencies[i].count() / elapsed[i], latencies[i].percentile(50),
                     latencies[i].percentile(99), errors[i].get());
         }
-        return new Measured(results[0], results[1], warm);
+        long throughGateway = Math.max(1, latencies[0].count() + errors[0].get());
+        long direct = Math.max(1, latencies[1].count() + errors[1].get());
+        CpuPerRead cpu = new CpuPerRead((double) gatewayCpu / throughGateway, (double) kpiCpu / direct,
+                (double) clientCpu[0] / throughGateway, (double) clientCpu[1] / direct);
+        return new Measured(results[0], results[1], warm, cpu);
+    }
+
+    private static long cpuMicros(ProcessHandle process) {
+        return Stack.cpu(process).toNanos() / 1000;
     }
 
     /** One unmeasured slice of reads: its rate, req/s. */

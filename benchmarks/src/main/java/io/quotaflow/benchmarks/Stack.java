@@ -171,6 +171,11 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** Drops a database of the harness's MongoDB (its services must not be using it any more). */
+    void dropDatabase(String name) {
+        mongo.dropDatabase(name);
+    }
+
     void stopService(String name) {
         ServiceProcess process = running.remove(name);
         if (process != null) {

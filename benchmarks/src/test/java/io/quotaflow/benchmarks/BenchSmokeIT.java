@@ -26,7 +26,8 @@ class BenchSmokeIT {
         assertThat(rows).extracting(Table.Row::id).contains("B1", "B2", "B3", "B4", "B5", "B6");
         assertThat(rows).filteredOn(row -> row.id().equals("B3")).hasSize(3);
         assertThat(rows).filteredOn(row -> row.id().equals("B4")).hasSize(9);
-        assertThat(rows).filteredOn(row -> row.id().equals("B5")).hasSize(10);
+        assertThat(rows).filteredOn(row -> row.id().equals("B5")).hasSize(15);
+        assertThat(rows).filteredOn(row -> row.figure().startsWith("CPU per read")).hasSize(4);
         // per mark: wall time, then CPU and peak RSS of kpi-service and incentive-service; then the growth ratio
         assertThat(rows).filteredOn(row -> row.id().equals("B6")).hasSize(2 * 5 + 1);
         assertThat(rows).filteredOn(row -> row.figure().startsWith("incentive-service, first")).hasSize(4);

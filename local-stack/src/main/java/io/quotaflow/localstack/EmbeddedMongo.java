@@ -64,6 +64,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         return port;
     }
 
+    /** Drops a database with everything in it (in memory: its heap is freed). */
+    public void dropDatabase(String name) {
+        backend.dropDatabase(name);
+    }
+
     @Override
     public void close() {
         server.shutdownNow();
