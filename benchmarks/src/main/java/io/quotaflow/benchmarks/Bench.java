@@ -145,10 +145,7 @@ public final class Bench {
             log("B3/B6: kpi-service catches up on " + sizes.last() + " events, timed at " + sizes);
             Map<Long, KpiReplay.Result> marks = replay.replay(admin, sizes, Duration.ofHours(6));
             marks.forEach((size, result) -> log(String.format("  %d events: %d timed in %.1f s, %.0f ev/s; %s", size,
-                    result.events(), result.seconds(), result.eventsPerSecond(), result.usage().entrySet().stream()
-                    .map(usage -> String.format("%s %.1f s CPU, peak RSS %d MB", usage.getKey(),
-                            usage.getValue().cpuSeconds(), usage.getValue().peakRssBytes() >> 20))
-                    .collect(java.util.stream.Collectors.joining("; ")))));
+                    result.events(), result.seconds(), result.eventsPerSecond(), result.usageSummary())));
             KpiReplay.Result aggregate = marks.get(mode.aggregateEvents());
             if (aggregate == null) {
                 throw new IllegalStateException("kpi-service applied " + mode.aggregateEvents()
@@ -240,10 +237,10 @@ public final class Bench {
                     "µs");
             table.fact("B5", "CPU per read: the harness's clients, straight", cpu.clientDirect(), "µs");
             int cores = Runtime.getRuntime().availableProcessors();
-            double[] ceilings = cpu.ceilings(cores);
+            Queries.Ceilings ceilings = cpu.ceilings(cores);
             table.fact("B5", "overhead were both paths bound by the " + cores + " cores alone (direct ceiling "
-                    + Math.round(ceilings[1]) + " ÷ gateway ceiling " + Math.round(ceilings[0]) + " req/s)",
-                    ceilings[1] / ceilings[0], "×");
+                    + Math.round(ceilings.direct()) + " ÷ gateway ceiling " + Math.round(ceilings.gateway())
+                    + " req/s)", ceilings.direct() / ceilings.gateway(), "×");
             table.fact("B5", "cold, the first warm-up slice: through the gateway", warm.gatewayCold(), "req/s");
             table.fact("B5", "cold, the first warm-up slice: straight to kpi-service", warm.directCold(), "req/s");
             table.fact("B5", "warm-up before measuring (" + warm.slices() + " pairs of slices)", warm.seconds(),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * B3 and B6: kpi-service catching up on the {@code sales-activities} topic pre-loaded with N events — a fresh
@@ -49,6 +50,13 @@ final class KpiReplay {
 
         double microsPerEvent() {
             return seconds * 1e6 / events;
+        }
+
+        /** Each service's CPU time and peak RSS, for the log. */
+        String usageSummary() {
+            return usage.entrySet().stream().map(entry -> String.format("%s %.1f s CPU, peak RSS %d MB",
+                    entry.getKey(), entry.getValue().cpuSeconds(), entry.getValue().peakRssBytes() >> 20))
+                    .collect(Collectors.joining("; "));
         }
 
         /** A service's CPU time per event of the span, in µs. */

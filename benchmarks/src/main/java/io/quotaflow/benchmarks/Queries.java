@@ -22,11 +22,15 @@ final class Queries {
      */
     record CpuPerRead(double gateway, double kpiService, double clientThroughGateway, double clientDirect) {
 
-        /** The rate the machine's cores allow through the gateway and straight, req/s, were they the only limit. */
-        double[] ceilings(int cores) {
-            return new double[] {cores * 1e6 / (gateway + kpiService + clientThroughGateway),
-                    cores * 1e6 / (kpiService + clientDirect)};
+        /** The rates the machine's cores allow through the gateway and straight, were they the only limit. */
+        Ceilings ceilings(int cores) {
+            return new Ceilings(cores * 1e6 / (gateway + kpiService + clientThroughGateway),
+                    cores * 1e6 / (kpiService + clientDirect));
         }
+    }
+
+    /** Req/s through the gateway and straight to kpi-service that the cores' time allows at given CPU costs. */
+    record Ceilings(double gateway, double direct) {
     }
 
     /** Both paths' measured figures, the warm-up before them, and what a read cost the processes. */
