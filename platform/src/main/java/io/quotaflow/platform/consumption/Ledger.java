@@ -33,6 +33,8 @@ import java.util.concurrent.locks.Lock;
 public final class Ledger<E extends DomainEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+    /** A projection that names new documents in more rounds than this never stops naming them. */
+    static final int MAX_PREFETCH_ROUNDS = 16;
 
     private final String consumer;
     private final Topic<E> topic;
@@ -209,16 +211,12 @@ public final class Ledger<E extends DomainEvent> {
         projection.prefetch(deliveries, prefetch);
         Map<String, Map<String, Document>> stored = new LinkedHashMap<>();
         prefetch.wanted().forEach((collection, ids) -> stored.put(collection, store.read(collection, ids)));
-        Prefetch more = new Prefetch();
-        projection.prefetchMore(deliveries, new Prefetched(stored), more);
-        more.wanted().forEach((collection, ids) -> {
-            Set<String> known = prefetch.wanted().getOrDefault(collection, Set.of());
-            List<String> missing = ids.stream().filter(id -> !known.contains(id)).toList();
-            if (!missing.isEmpty()) {
-                stored.computeIfAbsent(collection, c -> new LinkedHashMap<>()).putAll(store.read(collection, missing));
-                missing.forEach(id -> prefetch.need(collection, id));
+        for (int round = 1; readMore(deliveries, prefetch, stored); round++) {
+            if (round == MAX_PREFETCH_ROUNDS) {
+                throw new IllegalStateException(consumer + " still names documents to read after " + round
+                        + " rounds of prefetchMore");
             }
-        });
+        }
         Batch batch = new Batch(topicPartition, publisher, stored, prefetch.wanted());
         for (Delivery<E> delivery : deliveries) {
             try {
@@ -235,6 +233,24 @@ public final class Ledger<E extends DomainEvent> {
         }
         projection.complete(batch);
         return batch;
+    }
+
+    /** One round of {@link Projection#prefetchMore}: reads what it names that was not read yet; whether it named any. */
+    private boolean readMore(List<Delivery<E>> deliveries, Prefetch prefetch, Map<String, Map<String, Document>> stored) {
+        Prefetch more = new Prefetch();
+        projection.prefetchMore(deliveries, new Prefetched(stored), more);
+        boolean read = false;
+        for (Map.Entry<String, Set<String>> wanted : more.wanted().entrySet()) {
+            String collection = wanted.getKey();
+            Set<String> known = prefetch.wanted().getOrDefault(collection, Set.of());
+            List<String> missing = wanted.getValue().stream().filter(id -> !known.contains(id)).toList();
+            if (!missing.isEmpty()) {
+                stored.computeIfAbsent(collection, c -> new LinkedHashMap<>()).putAll(store.read(collection, missing));
+                missing.forEach(id -> prefetch.need(collection, id));
+                read = true;
+            }
+        }
+        return read;
     }
 
     /** Applies a claimed entry (ours or a winner's): fenced writes, derived events, checkpoint. */

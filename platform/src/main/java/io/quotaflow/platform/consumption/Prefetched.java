@@ -5,7 +5,7 @@ import org.bson.Document;
 import java.util.Map;
 import java.util.Optional;
 
-/** The documents a chunk's first prefetch read, for {@link Projection#prefetchMore}: copies, to look at only. */
+/** The documents a chunk's prefetch rounds read so far, for {@link Projection#prefetchMore}: copies, to look at only. */
 public final class Prefetched {
 
     private final Map<String, Map<String, Document>> stored;

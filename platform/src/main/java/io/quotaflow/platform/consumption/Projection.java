@@ -27,6 +27,8 @@ public interface Projection<E extends DomainEvent> {
     /**
      * Names documents whose ids only the documents of {@link #prefetch} tell (the month a deal was won in, read from
      * the deal, when a cancellation arrives): a second bulk read per collection, made only when something is named.
+     * While a round names documents not read yet, it is called again with those read too (a customer's deal that
+     * becomes first, then the figures its credit moves into), at most {@value Ledger#MAX_PREFETCH_ROUNDS} times.
      */
     default void prefetchMore(List<Delivery<E>> deliveries, Prefetched prefetched, Prefetch more) {
     }

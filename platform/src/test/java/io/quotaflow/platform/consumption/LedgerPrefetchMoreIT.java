@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A projection names, after its first prefetch, documents that only the prefetched ones tell it about (here: the
- * month a cancelled deal was won in, read from the deal); they arrive loaded, readable, in the same chunk.
+ * month a cancelled deal was won in, read from the deal); they arrive loaded, readable, in the same chunk. It is
+ * asked again while it names documents not read yet, within a bound.
  */
 class LedgerPrefetchMoreIT {
 
@@ -74,16 +76,94 @@ class LedgerPrefetchMoreIT {
                 months.inc("deals", -1);
             }
         };
-        Ledger<ActivityEvent> ledger = Ledgers.create(database, CODEC, new NoEvents(),
-                new DeadLetters(new NoEvents(), topic -> {
-                }, Clock.systemUTC()), new LedgerProperties(100, 100, null, null, null, null, null),
-                new SimpleMeterRegistry(), Steps.NONE, Clock.systemUTC()).ledger("prefetch-more", TOPIC, cancellations);
+        Ledger<ActivityEvent> ledger = ledger(database, cancellations);
 
         ledger.process(List.of(cancellation("d-1", 0)));
 
         assertThat(seen).containsExactly("r-1|2026-11 loaded=true deals=3");
         assertThat(database.getCollection("months").find(new Document("_id", "r-1|2026-11")).first().get("deals"))
                 .isEqualTo(2L);
+    }
+
+    @Test
+    void shouldCallPrefetchMoreAgainWhileItNamesDocumentsNotReadYet() {
+        MongoDatabase database = MONGO.getDatabase("prefetch-rounds-it");
+        database.getCollection("deals").insertOne(new Document("_id", "d-2").append("contract", "k-7").append("v", 1L));
+        database.getCollection("contracts").insertOne(new Document("_id", "k-7").append("month", "r-1|2026-10")
+                .append("v", 1L));
+        database.getCollection("months").insertOne(new Document("_id", "r-1|2026-10").append("deals", 5L)
+                .append("v", 1L));
+        List<Integer> rounds = new ArrayList<>();
+        Projection<ActivityEvent> chained = new Projection<>() {
+            @Override
+            public Set<String> collections() {
+                return Set.of("deals", "contracts", "months");
+            }
+
+            @Override
+            public void prefetch(List<Delivery<ActivityEvent>> deliveries, Prefetch prefetch) {
+                deliveries.forEach(d -> prefetch.need("deals", ((DealCancelled) d.payload()).dealId()));
+            }
+
+            /** The deal names its contract, the contract its month: two rounds that name something, one that does not. */
+            @Override
+            public void prefetchMore(List<Delivery<ActivityEvent>> deliveries, Prefetched prefetched, Prefetch more) {
+                rounds.add(rounds.size() + 1);
+                deliveries.forEach(d -> prefetched.document("deals", ((DealCancelled) d.payload()).dealId())
+                        .ifPresent(deal -> {
+                            more.need("contracts", deal.getString("contract"));
+                            prefetched.document("contracts", deal.getString("contract"))
+                                    .ifPresent(contract -> more.need("months", contract.getString("month")));
+                        }));
+            }
+
+            @Override
+            public void apply(Delivery<ActivityEvent> delivery, Batch batch) {
+                String contract = batch.doc("deals", ((DealCancelled) delivery.payload()).dealId()).string("contract");
+                batch.doc("months", batch.doc("contracts", contract).string("month")).inc("deals", -1);
+            }
+        };
+        Ledger<ActivityEvent> ledger = ledger(database, chained);
+
+        ledger.process(List.of(cancellation("d-2", 0)));
+
+        assertThat(rounds).containsExactly(1, 2, 3);
+        assertThat(database.getCollection("months").find(new Document("_id", "r-1|2026-10")).first().get("deals"))
+                .isEqualTo(4L);
+    }
+
+    @Test
+    void shouldStopAProjectionThatNeverStopsNamingDocumentsAndApplyNothing() {
+        MongoDatabase database = MONGO.getDatabase("prefetch-runaway-it");
+        Projection<ActivityEvent> runaway = new Projection<>() {
+            private int named;
+
+            @Override
+            public Set<String> collections() {
+                return Set.of("months");
+            }
+
+            @Override
+            public void prefetchMore(List<Delivery<ActivityEvent>> deliveries, Prefetched prefetched, Prefetch more) {
+                more.need("months", "m-" + named++);
+            }
+
+            @Override
+            public void apply(Delivery<ActivityEvent> delivery, Batch batch) {
+                batch.doc("months", "m-0").inc("deals", 1);
+            }
+        };
+        Ledger<ActivityEvent> ledger = ledger(database, runaway);
+
+        assertThatThrownBy(() -> ledger.process(List.of(cancellation("d-3", 0))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("16 rounds");
+        assertThat(database.getCollection("months").countDocuments()).isZero();
+    }
+
+    private static Ledger<ActivityEvent> ledger(MongoDatabase database, Projection<ActivityEvent> projection) {
+        return Ledgers.create(database, CODEC, new NoEvents(), new DeadLetters(new NoEvents(), topic -> {
+                }, Clock.systemUTC()), new LedgerProperties(100, 100, null, null, null, null, null),
+                new SimpleMeterRegistry(), Steps.NONE, Clock.systemUTC()).ledger("prefetch-more", TOPIC, projection);
     }
 
     private static RawRecord cancellation(String dealId, long offset) {
