@@ -19,19 +19,22 @@ import io.quotaflow.platform.consumption.Projection;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Customer-level figures from kpi-service's own customer-keyed topic: one partition owns each customer, so "the
- * customer's first deal ever" is decided without racing another rep's partition. Keeps each customer's won deals
- * ({@link CustomerBook}), moves the new-customer credit to the first counting deal (changing the figures by the
- * difference), keeps the customer's tier ({@code CustomerTierChanged} when it changes) and the team tier lists.
+ * customer's first deal ever" is decided without racing another rep's partition. Keeps each customer's book of won
+ * deals ({@link CustomerBook}) and the facts of its counting deals beside it, moves the new-customer credit to the
+ * first counting deal (changing the figures by the difference), keeps the customer's tier
+ * ({@code CustomerTierChanged} when it changes) and the team tier lists.
  */
 public final class CustomerProjection implements Projection<CustomerDealEvent> {
 
@@ -40,10 +43,15 @@ public final class CustomerProjection implements Projection<CustomerDealEvent> {
     private final AttainmentSignals signals;
     private final ChunkState<Chunk> chunks = new ChunkState<>(Chunk::new);
 
-    /** A chunk's changes: figures, and per customer the team list it leaves and the one it is on at the end. */
+    /**
+     * A chunk's changes: figures, per customer the team list it leaves and the one it is on at the end, and what
+     * earlier events of the chunk left: each customer's book, each deal's facts.
+     */
     private static final class Chunk {
         final Tally tally = new Tally();
         final Map<String, Listing> listings = new LinkedHashMap<>();
+        final Map<String, CustomerBook> books = new HashMap<>();
+        final Map<String, CustomerBook.Facts> learned = new HashMap<>();
     }
 
     /** Where a customer was listed before the chunk, and where (with what) after it. */
@@ -58,7 +66,8 @@ public final class CustomerProjection implements Projection<CustomerDealEvent> {
 
     @Override
     public Set<String> collections() {
-        return Set.of(Layout.MONTHS, Layout.PROGRESS, Layout.CUSTOMERS, Layout.TIERS, Layout.SCOPES);
+        return Set.of(Layout.MONTHS, Layout.PROGRESS, Layout.CUSTOMERS, Layout.CUSTOMER_DEALS, Layout.TIERS,
+                Layout.SCOPES);
     }
 
     @Override
@@ -66,54 +75,102 @@ public final class CustomerProjection implements Projection<CustomerDealEvent> {
         deliveries.forEach(delivery -> prefetch.need(Layout.CUSTOMERS, change(delivery).customerId()));
     }
 
-    /** The progress documents the credits may move in: found by running the chunk's changes on the stored books. */
+    /**
+     * Runs the chunk's changes on the stored books to find what they read: the facts of a deal the credit or the
+     * ownership moves to (when neither this chunk nor an earlier round read them, they are named and the customer
+     * waits for the next round), and the progress documents the credits move in.
+     */
     @Override
     public void prefetchMore(List<Delivery<CustomerDealEvent>> deliveries, Prefetched prefetched, Prefetch more) {
-        Map<String, CustomerBook> books = new LinkedHashMap<>();
-        Set<String> ids = new LinkedHashSet<>();
+        Map<String, CustomerBook> books = new HashMap<>();
+        Map<String, CustomerBook.Facts> learned = new HashMap<>();
+        Set<String> waiting = new HashSet<>();
         for (Delivery<CustomerDealEvent> delivery : deliveries) {
-            CustomerDealChanged change = change(delivery);
-            CustomerBook book = books.computeIfAbsent(change.customerId(), id -> CustomerDocuments.fromStored(
+            String customer = change(delivery).customerId();
+            if (waiting.contains(customer)) {
+                continue;
+            }
+            CustomerBook.Change change = CustomerDocuments.changeOf(change(delivery));
+            CustomerBook book = books.computeIfAbsent(customer, id -> CustomerDocuments.fromStored(
                     prefetched.document(Layout.CUSTOMERS, id).orElse(null), id));
-            CustomerBook.Recredited recredited = book.with(CustomerDocuments.dealOf(change)).recredit(calendar);
-            recredited.rows().forEach(row -> ids.addAll(Tally.progressIds(row)));
-            books.put(change.customerId(), recredited.book());
+            Function<String, CustomerBook.Facts> facts = dealId -> {
+                String id = CustomerDocuments.factsId(customer, dealId);
+                return learned.containsKey(id) ? learned.get(id)
+                        : CustomerDocuments.facts(prefetched.document(Layout.CUSTOMER_DEALS, id).orElse(null), dealId);
+            };
+            boolean unknown = false;
+            for (String dealId : book.needs(change)) {
+                if (facts.apply(dealId) == null) {
+                    more.need(Layout.CUSTOMER_DEALS, CustomerDocuments.factsId(customer, dealId));
+                    unknown = true;
+                }
+            }
+            if (unknown) {
+                waiting.add(customer);
+                continue;
+            }
+            CustomerBook.Recredited recredited = book.with(change, facts, calendar);
+            if (recredited.book() != book) {
+                recredited.rows().forEach(row -> Tally.progressIds(row).forEach(id -> more.need(Layout.PROGRESS, id)));
+                books.put(customer, recredited.book());
+                if (change.counted()) {
+                    learned.put(CustomerDocuments.factsId(customer, change.dealId()), change.facts());
+                }
+            }
         }
-        ids.forEach(id -> more.need(Layout.PROGRESS, id));
     }
 
     @Override
     public void apply(Delivery<CustomerDealEvent> delivery, Batch batch) {
-        CustomerDealChanged change = change(delivery);
-        Doc doc = batch.doc(Layout.CUSTOMERS, change.customerId());
-        CustomerBook before = CustomerDocuments.read(doc, change.customerId());
-        CustomerBook book = before.with(CustomerDocuments.dealOf(change));
-        if (book == before) {
+        String customer = change(delivery).customerId();
+        CustomerBook.Change change = CustomerDocuments.changeOf(change(delivery));
+        Chunk chunk = chunks.of(batch);
+        Doc doc = batch.doc(Layout.CUSTOMERS, customer);
+        CustomerBook before = chunk.books.containsKey(customer) ? chunk.books.get(customer)
+                : CustomerDocuments.read(doc, customer);
+        CustomerBook.Recredited recredited = before.with(change, dealId -> facts(batch, chunk, customer, dealId),
+                calendar);
+        if (recredited.book() == before) {
             return;
         }
-        CustomerBook.Recredited recredited = book.recredit(calendar);
-        Chunk chunk = chunks.of(batch);
         for (Row row : recredited.rows()) {
-            chunk.tally.add(row, 1, delivery.eventId(), change.closedAt());
+            chunk.tally.add(row, 1, delivery.eventId(), change(delivery).closedAt());
         }
         CustomerBook after = retier(recredited.book(), delivery, batch, chunk);
         CustomerDocuments.write(doc, before, after);
+        chunk.books.put(customer, after);
+        if (change.counted()) {
+            String id = CustomerDocuments.factsId(customer, change.dealId());
+            CustomerDocuments.writeFacts(batch.doc(Layout.CUSTOMER_DEALS, id), change.facts());
+            chunk.learned.put(id, change.facts());
+        }
+    }
+
+    /** A deal's facts: as an earlier event of the chunk left them, else as read ({@code null}: not read). */
+    private static CustomerBook.Facts facts(Batch batch, Chunk chunk, String customer, String dealId) {
+        String id = CustomerDocuments.factsId(customer, dealId);
+        if (chunk.learned.containsKey(id)) {
+            return chunk.learned.get(id);
+        }
+        Doc doc = batch.doc(Layout.CUSTOMER_DEALS, id);
+        return doc.loaded() ? CustomerDocuments.facts(doc, dealId) : null;
     }
 
     /** Tiers the customer anew, announces a change, and notes where the customer is listed. */
     private CustomerBook retier(CustomerBook book, Delivery<CustomerDealEvent> delivery, Batch batch, Chunk chunk) {
         Optional<TierPolicy.Tiering> tiering = book.tiering(tiers, calendar);
-        Optional<CustomerBook.Deal> latest = book.latest();
-        String team = latest.map(deal -> deal.by().team()).orElse(null);
+        Optional<Instant> latestAt = book.latest().map(id -> book.deals().get(id).at());
+        CustomerBook.Owner owner = book.owner();
+        String team = owner == null ? null : owner.by().team();
         CustomerTier tier = tiering.map(TierPolicy.Tiering::tier).orElse(book.tier() == null ? null : CustomerTier.C);
         long changes = book.tierChanges();
         if (tier != null && tier != book.tier()) {
             changes++;
-            Instant at = latest.map(CustomerBook.Deal::at).orElse(change(delivery).closedAt());
+            Instant at = latestAt.orElse(change(delivery).closedAt());
             BigDecimal trailing = tiering.map(TierPolicy.Tiering::trailing12Months).orElse(BigDecimal.ZERO);
             String reason = tiering.map(TierPolicy.Tiering::reason).orElse("no won deal counts any more");
             CustomerTierChanged changed = new CustomerTierChanged(book.customerId(),
-                    latest.map(deal -> deal.by().rep()).orElse(null), book.tier(), tier, trailing, reason, at);
+                    owner == null ? null : owner.by().rep(), book.tier(), tier, trailing, reason, at);
             UUID id = EventIds.of("kpi-tier", book.customerId(), Long.toString(changes));
             batch.emit(batch.publisher().envelope(id, at, changed));
         }
@@ -124,8 +181,8 @@ public final class CustomerProjection implements Projection<CustomerDealEvent> {
             entry.put("t12m", tiering.get().trailing12Months());
             entry.put("l6m", tiering.get().last6Months());
             entry.put("p6m", tiering.get().prior6Months());
-            entry.put("rep", latest.get().by().rep());
-            entry.put("asOf", calendar.day(latest.get().at()));
+            entry.put("rep", owner.by().rep());
+            entry.put("asOf", calendar.day(latestAt.orElseThrow()));
             entry.put("reason", tiering.get().reason());
         }
         Listing earlier = chunk.listings.get(book.customerId());

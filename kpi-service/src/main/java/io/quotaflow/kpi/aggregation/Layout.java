@@ -22,7 +22,9 @@ import java.util.List;
  *   lv.&lt;METRIC&gt;, lvl.&lt;METRIC&gt;     thresholds reached and level announced; n.&lt;METRIC&gt;.* crossings so far
  * kpi_targets  {_id: "REP:r-001|2027-01"}        p.&lt;METRIC&gt;.&lt;planId&gt;: the latest version of each plan
  * kpi_deals    {_id: dealId}                     the facts of a deal (DealFacts)
- * kpi_customers {_id: customerId}                a customer's won deals, credit and tier (CustomerBook)
+ * kpi_customers {_id: customerId}                a customer's book: per won deal [sequence, at, amount], the
+ *                                                new-customer credit, the owner and the tier (CustomerBook)
+ * kpi_customer_deals {_id: "customerId|dealId"}  f: the facts of a counting deal (who, product line, channel)
  * kpi_intent   {_id: "r-001|2027-01"}            c.&lt;customer&gt;.{k.&lt;kind&gt;, n.&lt;kind&gt;, last}: intent signals
  * kpi_tiers    {_id: teamId}                     c.&lt;customer&gt;: {tier, t12m, rep, asOf}
  * kpi_scopes   {_id: "2027-01"}                  s.&lt;TYPE&gt;.&lt;id&gt;: every scope with figures or a target that month
@@ -35,13 +37,14 @@ public final class Layout {
     public static final String TARGETS = "kpi_targets";
     public static final String DEALS = "kpi_deals";
     public static final String CUSTOMERS = "kpi_customers";
+    public static final String CUSTOMER_DEALS = "kpi_customer_deals";
     public static final String INTENT = "kpi_intent";
     public static final String TIERS = "kpi_tiers";
     public static final String SCOPES = "kpi_scopes";
 
     /** The collections the projections write (through the ledger only). */
-    public static final List<String> PROJECTED = List.of(MONTHS, PROGRESS, TARGETS, DEALS, CUSTOMERS, INTENT, TIERS,
-            SCOPES);
+    public static final List<String> PROJECTED = List.of(MONTHS, PROGRESS, TARGETS, DEALS, CUSTOMERS, CUSTOMER_DEALS,
+            INTENT, TIERS, SCOPES);
 
     private Layout() {
     }

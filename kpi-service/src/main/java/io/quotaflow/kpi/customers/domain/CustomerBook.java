@@ -11,117 +11,205 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * One customer's won deals, as kpi-service learned them (per deal the highest sequence wins), and what follows:
  * <ul>
  *   <li><b>new customer</b>: the customer's first won deal ever that still counts (earliest win, then deal id) is
  *       credited one new customer, on its day, to its rep, team, region, product line and channel. When a cancelled
- *       first deal or an earlier deal arriving late moves "first", the credit moves with it: the credit a deal holds
- *       ({@link Deal#credit}) is compared with the one it should hold, and the difference is the change.</li>
- *   <li><b>tier</b> as of the customer's latest counting deal ({@link TierPolicy}), and the team whose list shows the
- *       customer: the team of the rep of that latest deal.</li>
+ *       first deal or an earlier deal arriving late moves "first", the credit moves with it: the credit held
+ *       ({@link #credit}) is compared with the one the first deal should hold, and the difference is the change.</li>
+ *   <li><b>tier</b> as of the customer's latest counting deal ({@link TierPolicy}), and its {@link #owner}: the rep
+ *       and team of that deal, whose list shows the customer.</li>
  * </ul>
+ * The book stays small however many deals the customer wins: per deal only what ordering, tiers and
+ * de-duplication need ({@link Entry}). The facts of a counting deal ({@link Facts}: who, product line, channel) are
+ * kept beside the book, one record per deal, and looked up only when the credit or the ownership moves to a deal
+ * other than the one that changed ({@link #needs}).
  */
-public record CustomerBook(String customerId, Map<String, Deal> deals, CustomerTier tier, long tierChanges,
-                           String listedTeam) {
+public record CustomerBook(String customerId, Map<String, Entry> deals, Credit credit, Owner owner, CustomerTier tier,
+                           long tierChanges, String listedTeam) {
 
     public CustomerBook {
         Objects.requireNonNull(customerId, "customerId");
-        deals = deals == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(deals));
+        deals = deals == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(deals));
     }
 
     public static CustomerBook empty(String customerId) {
-        return new CustomerBook(customerId, Map.of(), null, 0, null);
+        return new CustomerBook(customerId, Map.of(), null, null, null, 0, null);
     }
 
-    /** A won deal as its customer sees it, with the new-customer credit it holds ({@code null}: none). */
-    public record Deal(String dealId, long sequence, boolean counted, Instant at, BigDecimal amount, String productLine,
-                       LeadChannel channel, String promotion, Attribution by, Credit credit) {
-        Credit wantedCredit() {
-            return new Credit(at, by, productLine, channel, promotion);
+    /** A deal as the book keeps it: its sequence and, while it counts, when it was won and for how much. */
+    public record Entry(long sequence, Instant at, BigDecimal amount) {
+
+        public static Entry notCounting(long sequence) {
+            return new Entry(sequence, null, null);
+        }
+
+        public boolean counted() {
+            return at != null;
         }
     }
 
-    /** Where a new-customer credit was counted. */
-    public record Credit(Instant at, Attribution by, String productLine, LeadChannel channel, String promotion) {
+    /** What a counting deal brings its customer. */
+    public record Facts(String dealId, Instant at, BigDecimal amount, String productLine, LeadChannel channel,
+                        String promotion, Attribution by) {
+
+        public Facts {
+            Objects.requireNonNull(dealId, "dealId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(by, "by");
+        }
+    }
+
+    /** A deal's change, as its customer hears it: the facts while it counts, {@code null} once it does not. */
+    public record Change(String dealId, long sequence, Facts facts) {
+
+        public boolean counted() {
+            return facts != null;
+        }
+    }
+
+    /** Where the new-customer credit was counted, and for which deal. */
+    public record Credit(String dealId, Instant at, Attribution by, String productLine, LeadChannel channel,
+                         String promotion) {
+
+        static Credit of(Facts facts) {
+            return new Credit(facts.dealId(), facts.at(), facts.by(), facts.productLine(), facts.channel(),
+                    facts.promotion());
+        }
+
         Row row(BusinessCalendar calendar, int sign) {
             return Row.of(calendar.day(at), by, productLine, channel, promotion, Measure.NEW_CUSTOMERS,
                     BigDecimal.valueOf(sign));
         }
     }
 
-    /** The book once a deal's change is known (an older sequence than the one held changes nothing). */
-    public CustomerBook with(Deal change) {
-        Deal held = deals.get(change.dealId());
-        if (held != null && held.sequence() >= change.sequence()) {
-            return this;
+    /** The latest counting deal's rep and team: who owns the customer. */
+    public record Owner(String dealId, Attribution by) {
+
+        static Owner of(Facts facts) {
+            return new Owner(facts.dealId(), facts.by());
         }
-        Map<String, Deal> next = new TreeMap<>(deals);
-        next.put(change.dealId(), new Deal(change.dealId(), change.sequence(), change.counted(), change.at(),
-                change.amount(), change.productLine(), change.channel(), change.promotion(), change.by(),
-                held == null ? null : held.credit()));
-        return new CustomerBook(customerId, next, tier, tierChanges, listedTeam);
     }
 
-    /** The first won deal ever that counts. */
-    public Optional<Deal> first() {
-        return counting().min(Comparator.comparing(Deal::at).thenComparing(Deal::dealId));
-    }
-
-    /** The latest counting deal: it sets the day tiers are taken on and who owns the customer. */
-    public Optional<Deal> latest() {
-        return counting().max(Comparator.comparing(Deal::at).thenComparing(Deal::dealId));
-    }
-
-    private java.util.stream.Stream<Deal> counting() {
-        return deals.values().stream().filter(Deal::counted);
-    }
-
-    /** The result of moving the new-customer credit to where it belongs. */
+    /** The book after a change, and the figures' change: the new-customer credit moving. */
     public record Recredited(CustomerBook book, List<Row> rows) {
     }
 
-    /** Moves the new-customer credit to the first counting deal; the rows are the figures' change. */
-    public Recredited recredit(BusinessCalendar calendar) {
-        String firstId = first().map(Deal::dealId).orElse(null);
-        Map<String, Deal> next = new TreeMap<>(deals);
-        List<Row> rows = new ArrayList<>();
-        for (Deal deal : deals.values()) {
-            Credit wanted = deal.dealId().equals(firstId) ? deal.wantedCredit() : null;
-            if (!Objects.equals(wanted, deal.credit())) {
-                if (deal.credit() != null) {
-                    rows.add(deal.credit().row(calendar, -1));
-                }
-                if (wanted != null) {
-                    rows.add(wanted.row(calendar, 1));
-                }
-                next.put(deal.dealId(), new Deal(deal.dealId(), deal.sequence(), deal.counted(), deal.at(),
-                        deal.amount(), deal.productLine(), deal.channel(), deal.promotion(), deal.by(), wanted));
+    /**
+     * The deals other than the changed one whose facts {@link #with} will look up: the first counting deal when it
+     * does not hold the credit, the latest when it is not the owner's. Empty for a change older than the one held.
+     */
+    public Set<String> needs(Change change) {
+        Set<String> needs = new LinkedHashSet<>();
+        Map<String, Entry> next = entriesWith(change);
+        if (next == null) {
+            return needs;
+        }
+        first(next).filter(id -> !id.equals(change.dealId()) && (credit == null || !id.equals(credit.dealId())))
+                .ifPresent(needs::add);
+        latest(next).filter(id -> !id.equals(change.dealId()) && (owner == null || !id.equals(owner.dealId())))
+                .ifPresent(needs::add);
+        return needs;
+    }
+
+    /**
+     * The book once a deal's change is known, with the credit moved to the first counting deal; an older sequence
+     * than the one held changes nothing (the same book, no rows). {@code facts} gives the facts of the deals
+     * {@link #needs} names.
+     */
+    public Recredited with(Change change, Function<String, Facts> facts, BusinessCalendar calendar) {
+        Map<String, Entry> next = entriesWith(change);
+        if (next == null) {
+            return new Recredited(this, List.of());
+        }
+        Function<String, Facts> known = id -> {
+            if (id.equals(change.dealId())) {
+                return change.facts();
+            }
+            Facts found = facts.apply(id);
+            if (found == null) {
+                throw new IllegalStateException("the facts of deal " + id + " of customer " + customerId
+                        + " are not known");
+            }
+            return found;
+        };
+        Credit wanted = first(next).map(id -> credit != null && id.equals(credit.dealId())
+                && !id.equals(change.dealId()) ? credit : Credit.of(known.apply(id))).orElse(null);
+        Owner nextOwner = latest(next).map(id -> owner != null && id.equals(owner.dealId())
+                && !id.equals(change.dealId()) ? owner : Owner.of(known.apply(id))).orElse(null);
+        List<Row> rows = new ArrayList<>(2);
+        if (!Objects.equals(wanted, credit)) {
+            if (credit != null) {
+                rows.add(credit.row(calendar, -1));
+            }
+            if (wanted != null) {
+                rows.add(wanted.row(calendar, 1));
             }
         }
-        return new Recredited(new CustomerBook(customerId, next, tier, tierChanges, listedTeam), rows);
+        return new Recredited(new CustomerBook(customerId, next, wanted, nextOwner, tier, tierChanges, listedTeam),
+                rows);
+    }
+
+    /** The deals after the change, or {@code null} when the change is not newer than the one held. */
+    private Map<String, Entry> entriesWith(Change change) {
+        Entry held = deals.get(change.dealId());
+        if (held != null && held.sequence() >= change.sequence()) {
+            return null;
+        }
+        Map<String, Entry> next = new TreeMap<>(deals);
+        next.put(change.dealId(), change.counted()
+                ? new Entry(change.sequence(), change.facts().at(), change.facts().amount())
+                : Entry.notCounting(change.sequence()));
+        return next;
+    }
+
+    /** The first won deal ever that counts. */
+    public Optional<String> first() {
+        return first(deals);
+    }
+
+    /** The latest counting deal: it sets the day tiers are taken on and who owns the customer. */
+    public Optional<String> latest() {
+        return latest(deals);
+    }
+
+    private static final Comparator<Map.Entry<String, Entry>> BY_TIME =
+            Comparator.comparing((Map.Entry<String, Entry> deal) -> deal.getValue().at()).thenComparing(Map.Entry::getKey);
+
+    private static Optional<String> first(Map<String, Entry> deals) {
+        return deals.entrySet().stream().filter(deal -> deal.getValue().counted()).min(BY_TIME).map(Map.Entry::getKey);
+    }
+
+    private static Optional<String> latest(Map<String, Entry> deals) {
+        return deals.entrySet().stream().filter(deal -> deal.getValue().counted()).max(BY_TIME).map(Map.Entry::getKey);
     }
 
     /** Purchases by day: the amounts of the counting deals. */
     public Map<LocalDate, BigDecimal> purchases(BusinessCalendar calendar) {
         Map<LocalDate, BigDecimal> purchases = new TreeMap<>();
-        counting().forEach(deal -> purchases.merge(calendar.day(deal.at()), deal.amount(), BigDecimal::add));
+        deals.values().stream().filter(Entry::counted)
+                .forEach(deal -> purchases.merge(calendar.day(deal.at()), deal.amount(), BigDecimal::add));
         return purchases;
     }
 
     /** The tiering as of the latest counting deal, or none while no deal counts. */
     public Optional<TierPolicy.Tiering> tiering(TierPolicy policy, BusinessCalendar calendar) {
-        return latest().map(deal -> policy.classify(purchases(calendar), calendar.day(deal.at())));
+        return latest().map(id -> policy.classify(purchases(calendar), calendar.day(deals.get(id).at())));
     }
 
     public CustomerBook withTier(CustomerTier newTier, long changes, String team) {
-        return new CustomerBook(customerId, deals, newTier, changes, team);
+        return new CustomerBook(customerId, deals, credit, owner, newTier, changes, team);
     }
 }
