@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -97,6 +98,12 @@ final class EmbeddedSystem implements AutoCloseable {
 
     String url(String instance) {
         return running.containsKey(instance) ? running.get(instance).url() : "http://127.0.0.1:" + ports.get(instance);
+    }
+
+    /** The process id of a running instance, if it runs. */
+    OptionalLong pid(String instance) {
+        ServiceProcess process = running.get(instance);
+        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
     }
 
     // ---- services

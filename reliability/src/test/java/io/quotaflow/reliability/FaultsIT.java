@@ -274,7 +274,7 @@ class FaultsIT {
         Soak.Sample last = samples.get(samples.size() - 1);
         report.add("soak: " + MODE.soakEventsPerSecond() + " events/s for " + MODE.soakFor().toSeconds() + " s",
                 "kpi-service lag at " + early.at().toSeconds() + " s " + early.lag() + ", at the end " + last.lag()
-                        + "; live heap after GC at " + early.at().toSeconds() + " s " + early.liveHeapBytes()
+                        + "; live heap after a full GC at " + early.at().toSeconds() + " s " + early.liveHeapBytes()
                         + ", at the end " + last.liveHeapBytes() + "; figures equal the reference "
                         + recovered.toSeconds() + " s after the stream ended",
                 slice.deliveries(), settled(slice));
@@ -282,9 +282,12 @@ class FaultsIT {
         assertThat(maxLag).as("lag in the second half").isLessThanOrEqualTo(Math.max(5L * MODE.soakEventsPerSecond(),
                 2 * samples.stream().limit(Math.max(1, samples.size() / 2)).mapToLong(Soak.Sample::lag).max().orElse(0)));
         assertThat(samples).as("samples of lag and heap").hasSizeGreaterThanOrEqualTo(3);
-        // A service that has not collected yet reports no live heap (0 or -1): nothing to compare with.
+        if (Soak.measuresLiveHeap()) {
+            assertThat(early.liveHeapBytes().values()).as("live heap of each service after a full GC, measured")
+                    .allMatch(bytes -> bytes > 0);
+        }
         early.liveHeapBytes().entrySet().stream().filter(heap -> heap.getValue() > 0).forEach(heap ->
-                assertThat(last.liveHeapBytes().get(heap.getKey())).as(heap.getKey() + " live heap after GC")
+                assertThat(last.liveHeapBytes().get(heap.getKey())).as(heap.getKey() + " live heap after a full GC")
                         .isLessThanOrEqualTo((long) (heap.getValue() * 1.5) + 32L * 1024 * 1024));
     }
 

@@ -2,22 +2,28 @@ package io.quotaflow.reliability;
 
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The soak: a steady rate of activity for a long time (the long form) or half a minute (the quick form), sampling
- * kpi-service's consumer lag
- * (its consumption API) and each service's live heap after GC ({@code jvm.gc.live.data.size}), so that a leak or a
- * consumer falling behind shows as a trend.
+ * kpi-service's consumer lag (its consumption API) and each service's live heap, so that a leak or a consumer falling
+ * behind shows as a trend. The live heap is measured, not waited for: each sample has the service collect in full
+ * ({@code jcmd <pid> GC.run}) and then reads its heap in use ({@code jvm.memory.used}, area heap). A service that
+ * cannot be made to collect (no {@code jcmd} beside the running java) reports -1 and is not compared.
  */
 final class Soak {
 
@@ -68,14 +74,46 @@ final class Soak {
     }
 
     private long liveHeap(String service) {
+        if (!collect(service)) {
+            return -1;
+        }
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(system.url(service) + "/actuator/metrics/jvm.gc.live.data.size"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(system.url(service)
+                            + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
                     .header("Authorization", "Bearer " + api.admin()).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return Api.JSON.readTree(response.body()).path("measurements").path(0).path("value").asLong(-1);
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+
+    /** Whether the live heap can be measured here: the JDK running the services has {@code jcmd}. */
+    static boolean measuresLiveHeap() {
+        return Files.isExecutable(JCMD);
+    }
+
+    /** A full collection in the service's JVM, through the JDK's {@code jcmd}; whether it ran. */
+    private boolean collect(String service) {
+        OptionalLong pid = system.pid(service);
+        if (pid.isEmpty() || !measuresLiveHeap()) {
+            return false;
+        }
+        try {
+            Process process = new ProcessBuilder(JCMD.toString(), Long.toString(pid.getAsLong()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
