@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +39,13 @@ import java.util.function.Function;
 public record CustomerBook(String customerId, Map<String, Entry> deals, Credit credit, Owner owner, CustomerTier tier,
                            long tierChanges, String listedTeam) {
 
+    /** The class of the books' own read-only views: a book made from another's deals shares them, uncopied. */
+    private static final Class<?> SHARED = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+
     public CustomerBook {
         Objects.requireNonNull(customerId, "customerId");
-        deals = deals == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(deals));
+        deals = deals == null ? Collections.unmodifiableSortedMap(new TreeMap<>())
+                : deals.getClass() == SHARED ? deals : Collections.unmodifiableSortedMap(new TreeMap<>(deals));
     }
 
     public static CustomerBook empty(String customerId) {
@@ -113,14 +116,18 @@ public record CustomerBook(String customerId, Map<String, Entry> deals, Credit c
      */
     public Set<String> needs(Change change) {
         Set<String> needs = new LinkedHashSet<>();
-        Map<String, Entry> next = entriesWith(change);
-        if (next == null) {
+        if (isStale(change)) {
             return needs;
         }
-        first(next).filter(id -> !id.equals(change.dealId()) && (credit == null || !id.equals(credit.dealId())))
-                .ifPresent(needs::add);
-        latest(next).filter(id -> !id.equals(change.dealId()) && (owner == null || !id.equals(owner.dealId())))
-                .ifPresent(needs::add);
+        Ends ends = ends(change);
+        if (ends.first() != null && !ends.first().equals(change.dealId())
+                && (credit == null || !ends.first().equals(credit.dealId()))) {
+            needs.add(ends.first());
+        }
+        if (ends.latest() != null && !ends.latest().equals(change.dealId())
+                && (owner == null || !ends.latest().equals(owner.dealId()))) {
+            needs.add(ends.latest());
+        }
         return needs;
     }
 
@@ -130,8 +137,7 @@ public record CustomerBook(String customerId, Map<String, Entry> deals, Credit c
      * {@link #needs} names.
      */
     public Recredited with(Change change, Function<String, Facts> facts, BusinessCalendar calendar) {
-        Map<String, Entry> next = entriesWith(change);
-        if (next == null) {
+        if (isStale(change)) {
             return new Recredited(this, List.of());
         }
         Function<String, Facts> known = id -> {
@@ -145,10 +151,11 @@ public record CustomerBook(String customerId, Map<String, Entry> deals, Credit c
             }
             return found;
         };
-        Credit wanted = first(next).map(id -> credit != null && id.equals(credit.dealId())
-                && !id.equals(change.dealId()) ? credit : Credit.of(known.apply(id))).orElse(null);
-        Owner nextOwner = latest(next).map(id -> owner != null && id.equals(owner.dealId())
-                && !id.equals(change.dealId()) ? owner : Owner.of(known.apply(id))).orElse(null);
+        Ends ends = ends(change);
+        Credit wanted = ends.first() == null ? null : credit != null && ends.first().equals(credit.dealId())
+                && !ends.first().equals(change.dealId()) ? credit : Credit.of(known.apply(ends.first()));
+        Owner nextOwner = ends.latest() == null ? null : owner != null && ends.latest().equals(owner.dealId())
+                && !ends.latest().equals(change.dealId()) ? owner : Owner.of(known.apply(ends.latest()));
         List<Row> rows = new ArrayList<>(2);
         if (!Objects.equals(wanted, credit)) {
             if (credit != null) {
@@ -158,42 +165,71 @@ public record CustomerBook(String customerId, Map<String, Entry> deals, Credit c
                 rows.add(wanted.row(calendar, 1));
             }
         }
-        return new Recredited(new CustomerBook(customerId, next, wanted, nextOwner, tier, tierChanges, listedTeam),
-                rows);
-    }
-
-    /** The deals after the change, or {@code null} when the change is not newer than the one held. */
-    private Map<String, Entry> entriesWith(Change change) {
-        Entry held = deals.get(change.dealId());
-        if (held != null && held.sequence() >= change.sequence()) {
-            return null;
-        }
-        Map<String, Entry> next = new TreeMap<>(deals);
+        TreeMap<String, Entry> next = new TreeMap<>(deals);
         next.put(change.dealId(), change.counted()
                 ? new Entry(change.sequence(), change.facts().at(), change.facts().amount())
                 : Entry.notCounting(change.sequence()));
-        return next;
+        return new Recredited(new CustomerBook(customerId, Collections.unmodifiableSortedMap(next), wanted, nextOwner,
+                tier, tierChanges, listedTeam), rows);
+    }
+
+    /** Whether the book holds this deal at the change's sequence or a later one. */
+    private boolean isStale(Change change) {
+        Entry held = deals.get(change.dealId());
+        return held != null && held.sequence() >= change.sequence();
+    }
+
+    /** The first and the latest counting deal ({@code null}: none). */
+    private record Ends(String first, String latest) {
+    }
+
+    /** The ends once {@code change} is applied ({@code null}: as the book stands), found in one pass, copying nothing. */
+    private Ends ends(Change change) {
+        String first = null;
+        String latest = null;
+        Instant firstAt = null;
+        Instant latestAt = null;
+        for (Map.Entry<String, Entry> deal : deals.entrySet()) {
+            String id = deal.getKey();
+            Instant at = deal.getValue().at();
+            if (at == null || change != null && id.equals(change.dealId())) {
+                continue;
+            }
+            if (first == null || earlier(at, id, firstAt, first)) {
+                first = id;
+                firstAt = at;
+            }
+            if (latest == null || earlier(latestAt, latest, at, id)) {
+                latest = id;
+                latestAt = at;
+            }
+        }
+        if (change != null && change.counted()) {
+            Instant at = change.facts().at();
+            if (first == null || earlier(at, change.dealId(), firstAt, first)) {
+                first = change.dealId();
+            }
+            if (latest == null || earlier(latestAt, latest, at, change.dealId())) {
+                latest = change.dealId();
+            }
+        }
+        return new Ends(first, latest);
+    }
+
+    /** Whether a deal won at {@code at} sorts before one won at {@code otherAt}: earlier, then by deal id. */
+    private static boolean earlier(Instant at, String id, Instant otherAt, String otherId) {
+        int byTime = at.compareTo(otherAt);
+        return byTime < 0 || byTime == 0 && id.compareTo(otherId) < 0;
     }
 
     /** The first won deal ever that counts. */
     public Optional<String> first() {
-        return first(deals);
+        return Optional.ofNullable(ends(null).first());
     }
 
     /** The latest counting deal: it sets the day tiers are taken on and who owns the customer. */
     public Optional<String> latest() {
-        return latest(deals);
-    }
-
-    private static final Comparator<Map.Entry<String, Entry>> BY_TIME =
-            Comparator.comparing((Map.Entry<String, Entry> deal) -> deal.getValue().at()).thenComparing(Map.Entry::getKey);
-
-    private static Optional<String> first(Map<String, Entry> deals) {
-        return deals.entrySet().stream().filter(deal -> deal.getValue().counted()).min(BY_TIME).map(Map.Entry::getKey);
-    }
-
-    private static Optional<String> latest(Map<String, Entry> deals) {
-        return deals.entrySet().stream().filter(deal -> deal.getValue().counted()).max(BY_TIME).map(Map.Entry::getKey);
+        return Optional.ofNullable(ends(null).latest());
     }
 
     /** Purchases by day: the amounts of the counting deals. */
