@@ -65,7 +65,7 @@ class ExactlyOnceIT {
         TestRates.owner(admin, "hubspot", owner, rep);
         long hubspotEventId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L);
         String call = Long.toString(hubspotEventId % 1_000_000_000L);
-        HubSpotStub.shared().object("calls", call, Map.of("hs_timestamp", ActivityMother.OCCURRED_AT,
+        HubSpotStub.object("calls", call, Map.of("hs_timestamp", ActivityMother.OCCURRED_AT,
                 "hubspot_owner_id", owner), Map.of("companies", List.of("c-100")));
         Body canonical = ActivityMother.followUpLogged(rep).with("source", "hubspot")
                 .with("externalId", Long.toString(hubspotEventId)).with("customerId", "c-100")

@@ -1,41 +1,27 @@
 package io.quotaflow.localstack.demo;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.quotaflow.localstack.crm.HubSpotCrmApi;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The demo's HubSpot account, as far as Quotaflow sees one: the webhook events of the HubSpot team's activity (ids
  * only, signed with {@code X-HubSpot-Signature-v3} under the app's client secret) and HubSpot's CRM API answering
  * {@code GET /crm/v3/objects/{deals|contacts|calls|meetings|emails}/{id}} for the objects those events name, in
- * HubSpot's response shape, to callers with the private app's bearer token. An object is served as it stands after
- * the activities {@link #record recorded} so far, so a deal created in an open stage reads as open until its win is
- * recorded. The API listens on 127.0.0.1 on a free port; activity-service is pointed at it
+ * HubSpot's response shape, to callers with the private app's bearer token ({@link HubSpotCrmApi}). An object is
+ * served as it stands after the activities {@link #record recorded} so far, so a deal created in an open stage reads
+ * as open until its win is recorded. The API listens on 127.0.0.1 on a free port; activity-service is pointed at it
  * ({@link #environment()}).
  */
 public final class HubSpotPortal implements AutoCloseable {
@@ -55,61 +41,40 @@ public final class HubSpotPortal implements AutoCloseable {
             "EMAIL", "emails");
     private static final Map<String, String> OBJECT_TYPE_IDS = Map.of("calls", "0-48", "meetings", "0-47",
             "emails", "0-49");
-    private static final Set<String> DEFAULT_PROPERTIES = Set.of("createdate", "hs_lastmodifieddate", "hs_object_id");
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final String clientSecret;
     private final long portalId;
-    private final String accessToken = "pat-na1-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    private final Map<String, ObjectNode> objects = new ConcurrentHashMap<>();
-    private HttpServer server;
-    private ExecutorService executor;
+    private final HubSpotCrmApi api;
 
-    HubSpotPortal(String clientSecret, long portalId) {
+    private HubSpotPortal(String clientSecret, long portalId, HubSpotCrmApi api) {
         this.clientSecret = clientSecret;
         this.portalId = portalId;
+        this.api = api;
     }
 
     /** The portal with its API listening on 127.0.0.1 (a free port). */
     public static HubSpotPortal start(String clientSecret, long portalId) {
-        HubSpotPortal portal = new HubSpotPortal(clientSecret, portalId);
-        try {
-            portal.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve the demo's HubSpot API", e);
-        }
-        portal.executor = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "demo-hubspot-api");
-            thread.setDaemon(true);
-            return thread;
-        });
-        portal.server.setExecutor(portal.executor);
-        portal.server.createContext("/crm/v3/objects/", portal::answer);
-        portal.server.start();
-        return portal;
+        return new HubSpotPortal(clientSecret, portalId,
+                HubSpotCrmApi.start("pat-na1-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16))));
     }
 
     public String apiBaseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return api.baseUrl();
     }
 
     /** What activity-service is started with to accept this portal's webhooks and read its objects. */
     public Map<String, String> environment() {
         return Map.of("HUBSPOT_CLIENT_SECRET", clientSecret, "HUBSPOT_PORTAL_ID", Long.toString(portalId),
-                "HUBSPOT_API_BASE_URL", apiBaseUrl(), "HUBSPOT_ACCESS_TOKEN", accessToken);
+                "HUBSPOT_API_BASE_URL", apiBaseUrl(), "HUBSPOT_ACCESS_TOKEN", api.accessToken());
     }
 
     String accessToken() {
-        return accessToken;
+        return api.accessToken();
     }
 
     @Override
     public void close() {
-        if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
-        }
+        api.close();
     }
 
     // ---- the webhook ------------------------------------------------------------------------------------------
@@ -199,15 +164,13 @@ public final class HubSpotPortal implements AutoCloseable {
     }
 
     /** Brings the activity's object up to date with it; {@code ownerId} is the rep's HubSpot owner. */
-    synchronized void record(DemoActivity a, String ownerId) {
+    void record(DemoActivity a, String ownerId) {
         String type = objectType(a);
-        ObjectNode object = objects.computeIfAbsent(type + "/" + a.crmObjectId(), key -> {
-            ObjectNode created = GatewayClient.JSON.createObjectNode().put("id", a.crmObjectId());
-            created.putObject("properties").put("hs_object_id", a.crmObjectId());
-            created.put("createdAt", at(a.occurredAt())).put("updatedAt", at(a.occurredAt())).put("archived", false);
-            created.putObject("associations");
-            return created;
-        });
+        api.change(type, a.crmObjectId(), () -> HubSpotCrmApi.object(type, a.crmObjectId(), Map.of(), Map.of(),
+                a.occurredAt(), a.occurredAt()), object -> update(object, type, a, ownerId));
+    }
+
+    private static void update(ObjectNode object, String type, DemoActivity a, String ownerId) {
         ObjectNode p = (ObjectNode) object.get("properties");
         p.put("hubspot_owner_id", ownerId).put("hs_lastmodifieddate", at(a.occurredAt()));
         object.put("updatedAt", at(a.occurredAt()));
@@ -256,85 +219,12 @@ public final class HubSpotPortal implements AutoCloseable {
         }
     }
 
-    /**
-     * An object as {@code GET /crm/v3/objects/{type}/{id}?properties=…&associations=…} answers it: the properties
-     * asked for (and HubSpot's defaults) that have a value, the associations asked for; {@code null} when unknown.
-     */
-    synchronized ObjectNode read(String type, String id, List<String> properties, List<String> associations) {
-        ObjectNode stored = objects.get(type + "/" + id);
-        if (stored == null) {
-            return null;
-        }
-        ObjectNode answer = stored.deepCopy();
-        ObjectNode kept = answer.putObject("properties");
-        stored.get("properties").properties().forEach(property -> {
-            if (properties.contains(property.getKey()) || DEFAULT_PROPERTIES.contains(property.getKey())) {
-                kept.set(property.getKey(), property.getValue().deepCopy());
-            }
-        });
-        ObjectNode associated = answer.putObject("associations");
-        stored.get("associations").properties().forEach(association -> {
-            if (associations.contains(association.getKey())) {
-                associated.set(association.getKey(), association.getValue().deepCopy());
-            }
-        });
-        if (associated.isEmpty()) {
-            answer.remove("associations");
-        }
-        return answer;
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        try {
-            String[] path = exchange.getRequestURI().getRawPath().substring("/crm/v3/objects/".length()).split("/");
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            if (!("Bearer " + accessToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                send(exchange, 401, error("Authentication credentials not found.", "INVALID_AUTHENTICATION"));
-            } else if (!exchange.getRequestMethod().equals("GET") || path.length != 2) {
-                send(exchange, 405, error("Only GET /crm/v3/objects/{type}/{id} is served here.", "VALIDATION_ERROR"));
-            } else {
-                ObjectNode object = read(path[0], URLDecoder.decode(path[1], StandardCharsets.UTF_8),
-                        list(query.get("properties")), list(query.get("associations")));
-                send(exchange, object == null ? 404 : 200, object == null
-                        ? error("Object not found.  objectId are usually numeric.", "OBJECT_NOT_FOUND") : object);
-            }
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private static ObjectNode error(String message, String category) {
-        return GatewayClient.JSON.createObjectNode().put("status", "error").put("message", message)
-                .put("correlationId", java.util.UUID.randomUUID().toString()).put("category", category);
-    }
-
-    private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = GatewayClient.JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json;charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                values.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
-    }
-
-    private static List<String> list(String commaSeparated) {
-        return commaSeparated == null || commaSeparated.isBlank() ? List.of()
-                : Arrays.stream(commaSeparated.split(",")).map(String::trim).toList();
+    /** The object as the CRM API answers {@code GET /crm/v3/objects/{type}/{id}?properties=…&associations=…}. */
+    ObjectNode read(String type, String id, List<String> properties, List<String> associations) {
+        return api.read(type, id, properties, associations);
     }
 
     private static String at(Instant instant) {
-        return TIMESTAMP.format(instant);
+        return HubSpotCrmApi.timestamp(instant);
     }
 }

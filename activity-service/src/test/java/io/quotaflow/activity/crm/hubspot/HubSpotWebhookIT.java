@@ -6,6 +6,7 @@ import io.quotaflow.activity.TestOrg;
 import io.quotaflow.activity.TestRates;
 import io.quotaflow.activity.crm.CrmTestSettings;
 import io.quotaflow.activity.crm.HubSpotStub;
+import io.quotaflow.localstack.crm.HubSpotCrmApi;
 import io.quotaflow.activity.crm.Signatures;
 import io.quotaflow.events.EventIds;
 import io.quotaflow.events.activity.ActivityEvent;
@@ -55,7 +56,7 @@ class HubSpotWebhookIT {
     @Autowired
     HubSpotClient client;
 
-    private final HubSpotStub hubspot = HubSpotStub.shared();
+    private final HubSpotCrmApi hubspot = HubSpotStub.shared();
     private PublishedActivities published;
 
     @BeforeEach
@@ -73,8 +74,8 @@ class HubSpotWebhookIT {
     @Test
     void shouldCloseADealMovedToAWonStageReadingItFromHubSpot() {
         String deal = id();
-        hubspot.object("deals", deal, Map.of("dealname", "Cloud suite", "amount", "1000.55", "dealstage", "closedwon",
-                "deal_currency_code", "USD", "closedate", "2027-01-19T07:00:00.000Z", "createdate",
+        HubSpotStub.object("deals", deal, Map.of("dealname", "Cloud suite", "amount", "1000.55",
+                "dealstage", "closedwon", "deal_currency_code", "USD", "closedate", "2027-01-19T07:00:00.000Z", "createdate",
                 "2026-12-10T02:00:00.000Z", "hubspot_owner_id", OWNER), Map.of("companies", List.of("co-77")));
 
         deliver(List.of(dealStage(next(), deal, "closedwon"))).expectStatus().isOk()
@@ -96,7 +97,7 @@ class HubSpotWebhookIT {
     @Test
     void shouldMapOtherStagesThroughTheStageMapToStageChanges() {
         String deal = id();
-        hubspot.object("deals", deal, Map.of("dealstage", "closedlost", "hubspot_owner_id", OWNER),
+        HubSpotStub.object("deals", deal, Map.of("dealstage", "closedlost", "hubspot_owner_id", OWNER),
                 Map.of("companies", List.of("co-78")));
         long lost = next();
         long sent = next();
@@ -114,9 +115,9 @@ class HubSpotWebhookIT {
     void shouldLogCallsMeetingsAndEmailsAsFollowUps() {
         String call = id();
         String meeting = id();
-        hubspot.object("calls", call, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z", "hs_call_duration", "305000",
-                "hubspot_owner_id", OWNER), Map.of("companies", List.of("co-9"), "deals", List.of("d-9")));
-        hubspot.object("meetings", meeting, Map.of("hs_timestamp", "2027-01-19T05:00:00.000Z",
+        HubSpotStub.object("calls", call, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z",
+                "hs_call_duration", "305000", "hubspot_owner_id", OWNER), Map.of("companies", List.of("co-9"), "deals", List.of("d-9")));
+        HubSpotStub.object("meetings", meeting, Map.of("hs_timestamp", "2027-01-19T05:00:00.000Z",
                 "hs_meeting_start_time", "2027-01-19T05:00:00.000Z", "hs_meeting_end_time", "2027-01-19T05:45:00.000Z",
                 "hubspot_owner_id", OWNER), Map.of());
         long callEvent = next();
@@ -141,8 +142,8 @@ class HubSpotWebhookIT {
     @Test
     void shouldTurnNewAndQualifiedContactsIntoLeads() {
         String contact = id();
-        hubspot.object("contacts", contact, Map.of("hubspot_owner_id", OWNER, "lifecyclestage", "salesqualifiedlead",
-                "hs_analytics_source", "PAID_SEARCH"), Map.of("companies", List.of("co-12")));
+        HubSpotStub.object("contacts", contact, Map.of("hubspot_owner_id", OWNER,
+                "lifecyclestage", "salesqualifiedlead", "hs_analytics_source", "PAID_SEARCH"), Map.of("companies", List.of("co-12")));
         long created = next();
         long qualified = next();
         long other = next();
@@ -164,7 +165,7 @@ class HubSpotWebhookIT {
     @Test
     void shouldAnswerAHubSpotRetryAsDuplicatesAndPublishNothingAgain() {
         String call = id();
-        hubspot.object("calls", call, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z", "hubspot_owner_id", OWNER),
+        HubSpotStub.object("calls", call, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z", "hubspot_owner_id", OWNER),
                 Map.of());
         Map<String, Object> event = event(next(), "call.creation", call, Map.of());
 
@@ -182,7 +183,7 @@ class HubSpotWebhookIT {
     @Test
     void shouldRefuseAWrongSignatureAStaleTimestampAndAnotherAccountPublishingNothing() {
         String call = id();
-        hubspot.object("calls", call, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z", "hubspot_owner_id", OWNER),
+        HubSpotStub.object("calls", call, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z", "hubspot_owner_id", OWNER),
                 Map.of());
         Map<String, Object> event = event(next(), "call.creation", call, Map.of());
         byte[] body = json(List.of(event));
@@ -204,9 +205,9 @@ class HubSpotWebhookIT {
     void shouldNameAnEventWhoseOwnerIsNoRepAndPublishTheOthers() {
         String good = id();
         String stranger = id();
-        hubspot.object("calls", good, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z", "hubspot_owner_id", OWNER),
+        HubSpotStub.object("calls", good, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z", "hubspot_owner_id", OWNER),
                 Map.of());
-        hubspot.object("calls", stranger, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z",
+        HubSpotStub.object("calls", stranger, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z",
                 "hubspot_owner_id", "hs-owner-unmapped"), Map.of());
         long goodEvent = next();
 
@@ -228,7 +229,7 @@ class HubSpotWebhookIT {
                 .expectHeader().exists("Retry-After");
 
         assertThat(hubspot.requestsFor("calls", call)).as("tried, and tried again").isEqualTo(2);
-        hubspot.object("calls", call, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z", "hubspot_owner_id", OWNER),
+        HubSpotStub.object("calls", call, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z", "hubspot_owner_id", OWNER),
                 Map.of());
         deliver(List.of(event)).expectStatus().isOk().expectBody().jsonPath("$.accepted").isEqualTo(1);
     }
