@@ -95,13 +95,16 @@ public final class HubSpotCrmApi implements AutoCloseable {
         ObjectNode values = object.putObject("properties").put("hs_object_id", id);
         properties.forEach(values::put);
         object.put("createdAt", timestamp(createdAt)).put("updatedAt", timestamp(updatedAt)).put("archived", false);
-        ObjectNode associated = object.putObject("associations");
-        associations.forEach((other, ids) -> {
-            var results = associated.putObject(other).putArray("results");
-            ids.forEach(otherId -> results.addObject().put("id", otherId)
-                    .put("type", singular(type) + "_to_" + singular(other)));
-        });
+        object.putObject("associations");
+        associations.forEach((other, ids) -> associate(object, type, other, ids));
         return object;
+    }
+
+    /** Sets the object's associations with {@code other} objects ({@code type} is the object's own type). */
+    public static void associate(ObjectNode object, String type, String other, List<String> ids) {
+        var results = ((ObjectNode) object.get("associations")).putObject(other).putArray("results");
+        ids.forEach(otherId -> results.addObject().put("id", otherId)
+                .put("type", singular(type) + "_to_" + singular(other)));
     }
 
     /** HubSpot's timestamp format, {@code 2027-01-19T06:30:00.000Z}. */

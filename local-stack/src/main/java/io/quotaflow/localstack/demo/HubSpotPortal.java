@@ -212,10 +212,7 @@ public final class HubSpotPortal implements AutoCloseable {
             }
         }
         if (a.field("customerId") != null) {
-            ObjectNode companies = GatewayClient.JSON.createObjectNode();
-            companies.putArray("results").addObject().put("id", a.field("customerId"))
-                    .put("type", type.substring(0, type.length() - 1) + "_to_company");
-            ((ObjectNode) object.get("associations")).set("companies", companies);
+            HubSpotCrmApi.associate(object, type, "companies", List.of(a.field("customerId")));
         }
     }
 

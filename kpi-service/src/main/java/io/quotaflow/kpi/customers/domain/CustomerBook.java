@@ -121,14 +121,19 @@ public record CustomerBook(String customerId, Map<String, Entry> deals, Credit c
         }
         Ends ends = ends(change);
         if (ends.first() != null && !ends.first().equals(change.dealId())
-                && (credit == null || !ends.first().equals(credit.dealId()))) {
+                && !stays(ends.first(), credit == null ? null : credit.dealId(), change)) {
             needs.add(ends.first());
         }
         if (ends.latest() != null && !ends.latest().equals(change.dealId())
-                && (owner == null || !ends.latest().equals(owner.dealId()))) {
+                && !stays(ends.latest(), owner == null ? null : owner.dealId(), change)) {
             needs.add(ends.latest());
         }
         return needs;
+    }
+
+    /** Whether what the book holds for deal {@code heldId} still stands for {@code id}: the same deal, unchanged. */
+    private static boolean stays(String id, String heldId, Change change) {
+        return id.equals(heldId) && !id.equals(change.dealId());
     }
 
     /**
@@ -152,10 +157,10 @@ public record CustomerBook(String customerId, Map<String, Entry> deals, Credit c
             return found;
         };
         Ends ends = ends(change);
-        Credit wanted = ends.first() == null ? null : credit != null && ends.first().equals(credit.dealId())
-                && !ends.first().equals(change.dealId()) ? credit : Credit.of(known.apply(ends.first()));
-        Owner nextOwner = ends.latest() == null ? null : owner != null && ends.latest().equals(owner.dealId())
-                && !ends.latest().equals(change.dealId()) ? owner : Owner.of(known.apply(ends.latest()));
+        Credit wanted = ends.first() == null ? null : stays(ends.first(), credit == null ? null : credit.dealId(),
+                change) ? credit : Credit.of(known.apply(ends.first()));
+        Owner nextOwner = ends.latest() == null ? null : stays(ends.latest(), owner == null ? null : owner.dealId(),
+                change) ? owner : Owner.of(known.apply(ends.latest()));
         List<Row> rows = new ArrayList<>(2);
         if (!Objects.equals(wanted, credit)) {
             if (credit != null) {
