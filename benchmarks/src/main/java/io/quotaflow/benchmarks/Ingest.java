@@ -2,6 +2,7 @@ package io.quotaflow.benchmarks;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -53,8 +54,23 @@ final class Ingest {
         return accepted;
     }
 
-    /** Events per second accepted over {@code batches} batches of {@code size} from {@code clients} clients. */
-    double measure(String token, int batches, int size, int clients) {
+    /**
+     * What B2 measured: events per second accepted, and the CPU each process spent per accepted event meanwhile
+     * (µs; {@code harness} is the benchmark's own JVM: its clients, the Kafka broker and the embedded MongoDB).
+     */
+    record Measured(double eventsPerSecond, Map<String, Double> cpuPerEvent) {
+
+        /** Events per second the cores allow were every process's CPU the only limit. */
+        double ceiling(int cores) {
+            return cores * 1e6 / cpuPerEvent.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    /**
+     * Events per second accepted over {@code batches} batches of {@code size} from {@code clients} clients, and what
+     * they cost the named services and the harness.
+     */
+    Measured measure(String token, int batches, int size, int clients, List<String> services) {
         List<Map<String, Object>> warmUp = batch(size);
         Http.Response first = Http.patiently(() -> http.post(stack.url("gateway") + BATCH_PATH, token,
                 Map.of("activities", warmUp)));
@@ -67,6 +83,11 @@ final class Ingest {
         for (int i = 0; i < batches; i++) {
             bodies.add(batch(size));
         }
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        services.forEach(service -> processes.put(service, stack.process(service)));
+        processes.put("harness", ProcessHandle.current());
+        Map<String, Long> cpuAt = new LinkedHashMap<>();
+        processes.forEach((name, process) -> cpuAt.put(name, Stack.cpu(process).toNanos()));
         long start = System.nanoTime();
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -81,6 +102,10 @@ final class Ingest {
         } finally {
             pool.shutdownNow();
         }
-        return accepted.get() / KafkaLimit.seconds(start);
+        double rate = accepted.get() / KafkaLimit.seconds(start);
+        Map<String, Double> cpuPerEvent = new LinkedHashMap<>();
+        processes.forEach((name, process) -> cpuPerEvent.put(name,
+                (Stack.cpu(process).toNanos() - cpuAt.get(name)) / 1e3 / Math.max(1, accepted.get())));
+        return new Measured(rate, cpuPerEvent);
     }
 }

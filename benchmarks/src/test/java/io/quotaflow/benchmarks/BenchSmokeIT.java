@@ -24,6 +24,8 @@ class BenchSmokeIT {
 
         List<Table.Row> rows = table.rows();
         assertThat(rows).extracting(Table.Row::id).contains("B1", "B2", "B3", "B4", "B5", "B6");
+        assertThat(rows).filteredOn(row -> row.id().equals("B2")).hasSize(7);
+        assertThat(rows).filteredOn(row -> row.figure().startsWith("CPU per event meanwhile")).hasSize(5);
         assertThat(rows).filteredOn(row -> row.id().equals("B3")).hasSize(3);
         assertThat(rows).filteredOn(row -> row.id().equals("B4")).hasSize(9);
         assertThat(rows).filteredOn(row -> row.id().equals("B5")).hasSize(15);
