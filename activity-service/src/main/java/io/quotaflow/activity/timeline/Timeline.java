@@ -36,8 +36,13 @@ public class Timeline implements Projection<ActivityEvent> {
 
     public static final String INDEX = "timeline_index";
     public static final String ITEMS = "timeline_items";
-    /** Activities per bucket document: a busy day of one rep spans a few documents, never one too large. */
-    static final int BUCKET = 500;
+    /**
+     * Activities per bucket document. A chunk's new activity in a bucket rewrites the whole document (MongoDB stores
+     * a document whole, and so does the embedded server), so a bucket is kept to some 10–20 KB: a busy day of one rep
+     * spans several documents, read together by {@code _id}. With 500 a rep's day bucket grew to 120–200 KB, and every
+     * chunk rewrote one per rep it touched.
+     */
+    static final int BUCKET = 50;
 
     private final ZoneId zone;
     private final JsonMapper json;

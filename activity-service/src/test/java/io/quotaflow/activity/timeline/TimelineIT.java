@@ -7,13 +7,17 @@ import io.quotaflow.activity.TestOrg;
 import io.quotaflow.platform.org.OrgDirectory;
 import io.quotaflow.testsupport.ServiceIT;
 import io.quotaflow.testsupport.TestTokens;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +33,8 @@ class TimelineIT {
     RestTestClient http;
     @Autowired
     OrgDirectory org;
+    @Autowired
+    MongoTemplate mongo;
 
     private final TestTokens tokens = TestTokens.shared();
     private ActivityApi integration;
@@ -62,6 +68,33 @@ class TimelineIT {
         assertThat(last.hasMore()).isFalse();
         assertThat(page(admin, "/api/activities?repId=" + rep + "&from=2027-01-06&to=2027-01-12").items())
                 .extracting(item -> item.get("occurredAt")).containsExactly("2027-01-12T03:00:00Z");
+    }
+
+    @Test
+    void shouldSpreadABusyDayOverSmallBucketsAndPageAcrossThem() {
+        String rep = TestOrg.newRep(org, TestOrg.TEAM);
+        String customer = "c-" + UUID.randomUUID();
+        List<Body> day = new ArrayList<>();
+        for (int minute = 0; minute < 120; minute++) {
+            day.add(ActivityMother.followUpLogged(rep).with("customerId", customer)
+                    .with("occurredAt", String.format("2027-01-19T%02d:%02d:00Z", 1 + minute / 60, minute % 60)));
+        }
+        integration.batch(day).expectStatus().isAccepted();
+
+        assertThat(awaitPage(admin, "/api/activities?repId=" + rep + "&size=50", 50).total()).isEqualTo(120);
+        List<Object> seen = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            seen.addAll(page(admin, "/api/activities?repId=" + rep + "&size=50&page=" + page).items().stream()
+                    .map(item -> item.get("occurredAt")).toList());
+        }
+        assertThat(seen).hasSize(120).doesNotHaveDuplicates()
+                .startsWith("2027-01-19T02:59:00Z", "2027-01-19T02:58:00Z").endsWith("2027-01-19T01:00:00Z");
+        List<Integer> buckets = new ArrayList<>();
+        mongo.getCollection(Timeline.ITEMS).find(Filters.regex("_id", "^REP:" + rep + "\\|"))
+                .forEach(bucket -> buckets.add(bucket.get("e", Document.class).size()));
+        assertThat(buckets).as("each chunk rewrites a bucket whole: none holds more than %d", Timeline.BUCKET)
+                .hasSizeGreaterThanOrEqualTo(3).allSatisfy(size -> assertThat(size).isBetween(1, Timeline.BUCKET));
+        assertThat(buckets.stream().mapToInt(Integer::intValue).sum()).isEqualTo(120);
     }
 
     @Test
