@@ -33,8 +33,8 @@ import java.util.Map;
 
 /**
  * The synthetic sales organisation and its activity, deterministic from an event's index: reps {@code r-0001…} in
- * teams of 20; one event in five a won deal, the rest follow-ups (calls and visits), spread over the last 20 days;
- * 60 customers per rep. Probe reps {@code p-001…} get no generated activity: only the latency probes touch them,
+ * teams of 20; events go to the reps in turn, and each rep's every fifth event is a won deal, the rest follow-ups
+ * (calls and visits), spread over the last 20 days; each rep's deals and follow-ups each go round its 60 customers. Probe reps {@code p-001…} get no generated activity: only the latency probes touch them,
  * so their figures are known exactly.
  */
 final class Workload {
@@ -69,6 +69,17 @@ final class Workload {
 
     String rep(long index) {
         return String.format("r-%04d", index % reps);
+    }
+
+    /** Whether the event with this index is a won deal: its rep's every fifth. */
+    boolean isDeal(long index) {
+        return (index / reps) % 5 == 0;
+    }
+
+    /** The customer of the event with this index: its rep's deals go round the rep's 60 customers, as its calls do. */
+    String customer(long index) {
+        long turn = index / reps;
+        return rep(index) + "-c" + (isDeal(index) ? turn / 5 : turn) % 60;
     }
 
     List<String> probeReps() {
@@ -125,9 +136,9 @@ final class Workload {
     EventEnvelope<ActivityEvent> event(long index) {
         ActivityEvent event;
         String rep = rep(index);
-        String customer = rep + "-c" + (index / reps) % 60;
+        String customer = customer(index);
         Instant at = occurredAt(index);
-        if (index % 5 == 0) {
+        if (isDeal(index)) {
             event = new DealClosed(SOURCE, "e" + index, rep, customer, "d" + index, amount(index), "CNY", null, null,
                     null, "pl-" + index % 3, null, LeadChannel.REFERRAL, null, at.minus(Duration.ofDays(9)), null, at);
         } else {
@@ -146,24 +157,24 @@ final class Workload {
     /** The revenue the events {@code [0, count)} add to this month (their deals that fall in it). */
     BigDecimal revenueThisMonth(long count) {
         BigDecimal total = BigDecimal.ZERO;
-        for (long i = 0; i < count; i += 5) {
-            if (YearMonth.from(occurredAt(i).atZone(ZONE)).equals(period)) {
+        for (long i = 0; i < count; i++) {
+            if (isDeal(i) && YearMonth.from(occurredAt(i).atZone(ZONE)).equals(period)) {
                 total = total.add(amount(i));
             }
         }
         return total;
     }
 
-    /** One canonical activity for {@code POST /api/activities/batch} (a deal one time in five, else a call). */
+    /** One canonical activity for {@code POST /api/activities/batch} (its rep's every fifth a deal, else a call). */
     Map<String, Object> apiActivity(String externalId, long index, Instant at) {
         String rep = rep(index);
-        if (index % 5 == 0) {
+        if (isDeal(index)) {
             return Map.of("source", SOURCE, "externalId", externalId, "type", "DEAL_CLOSED", "repId", rep,
-                    "occurredAt", at.toString(), "customerId", rep + "-c" + index % 60, "dealId", externalId,
+                    "occurredAt", at.toString(), "customerId", customer(index), "dealId", externalId,
                     "amount", amount(index).toPlainString(), "currency", "CNY");
         }
         return Map.of("source", SOURCE, "externalId", externalId, "type", "FOLLOW_UP_LOGGED", "repId", rep,
-                "occurredAt", at.toString(), "customerId", rep + "-c" + index % 60, "channel", "CALL",
+                "occurredAt", at.toString(), "customerId", customer(index), "channel", "CALL",
                 "durationSeconds", 300);
     }
 
