@@ -8,6 +8,8 @@
 #   --no-build                    skip the Maven build (the jars from the last one are used)
 #   --jfr                         record every service with JFR (benchmarks/target/bench-<mode>/logs/*.jfr)
 #   --out=DIR                     where results.md and b4-latency.png go (default benchmarks/target/bench-<mode>)
+#   --mongodb-uri=URI             the services' databases on that MongoDB (a real mongod), not the embedded one;
+#                                 the run drops and refills its own databases there (quotaflow-bench-*, kpi-bench-*)
 #
 # The harness and the services it starts run on the images' Java (25, see Dockerfile): QUOTAFLOW_BENCH_JAVA_HOME if
 # set, else the first JDK 25 or newer among JAVA_HOME, the java on PATH and /usr/lib/jvm/*; else the java on PATH,

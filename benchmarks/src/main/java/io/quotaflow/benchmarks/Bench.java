@@ -31,18 +31,23 @@ public final class Bench {
     private final Path outDir;
     private final boolean profile;
     private final String command;
+    private final String mongodbUri;
 
     Bench(Mode mode, Path projectDir, Path outDir, boolean profile) {
-        this(mode, projectDir, outDir, profile, "./bench.sh --" + mode.name() + (profile ? " --jfr" : ""));
+        this(mode, projectDir, outDir, profile, "./bench.sh --" + mode.name() + (profile ? " --jfr" : ""), null);
     }
 
-    /** {@code command}: how the run was asked for, as the results file names it. */
-    Bench(Mode mode, Path projectDir, Path outDir, boolean profile, String command) {
+    /**
+     * @param command    how the run was asked for, as the results file names it
+     * @param mongodbUri a MongoDB for the services ({@code --mongodb-uri}); {@code null} for the embedded one
+     */
+    Bench(Mode mode, Path projectDir, Path outDir, boolean profile, String command, String mongodbUri) {
         this.mode = mode;
         this.command = command;
         this.projectDir = projectDir;
         this.outDir = outDir;
         this.profile = profile;
+        this.mongodbUri = mongodbUri;
     }
 
     public static void main(String[] args) {
@@ -50,6 +55,7 @@ public final class Bench {
         Path projectDir = Path.of("").toAbsolutePath();
         Path outDir = null;
         boolean profile = false;
+        String mongodbUri = null;
         List<java.util.function.UnaryOperator<Mode>> overrides = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--tiny") || arg.equals("--quick") || arg.equals("--full")) {
@@ -58,6 +64,8 @@ public final class Bench {
                 projectDir = Path.of(arg.substring("--project-dir=".length())).toAbsolutePath();
             } else if (arg.equals("--jfr")) {
                 profile = true;
+            } else if (arg.startsWith("--mongodb-uri=")) {
+                mongodbUri = arg.substring("--mongodb-uri=".length());
             } else if (arg.startsWith("--out=")) {
                 outDir = Path.of(arg.substring("--out=".length())).toAbsolutePath();
             } else if (arg.startsWith("--events=")) {
@@ -71,7 +79,7 @@ public final class Bench {
                 overrides.add(m -> m.withSteadyFor(Duration.ofSeconds(seconds)));
             } else {
                 System.err.println("usage: bench.sh [--tiny|--quick|--full] [--events=N] [--query-seconds=S] "
-                        + "[--steady-seconds=S] [--jfr] [--out=DIR]");
+                        + "[--steady-seconds=S] [--mongodb-uri=URI] [--jfr] [--out=DIR]");
                 System.exit(2);
             }
         }
@@ -80,12 +88,21 @@ public final class Bench {
         for (java.util.function.UnaryOperator<Mode> override : overrides) {
             chosen = override.apply(chosen);
         }
-        Table table = new Bench(chosen, projectDir, out, profile, "./bench.sh " + String.join(" ",
-                java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("--project-dir=")).toList())).run();
+        Table table = new Bench(chosen, projectDir, out, profile, command(args), mongodbUri).run();
         System.out.println();
         System.out.println(table.markdown());
         System.out.println("Written to " + out);
         System.exit(0);
+    }
+
+    /**
+     * The command as the results file names it: {@code bench.sh}'s arguments, without the project directory it adds
+     * and without the MongoDB URI, which may hold credentials (the file names the server in a line of its own).
+     */
+    static String command(String... args) {
+        return "./bench.sh " + String.join(" ", java.util.Arrays.stream(args)
+                .filter(arg -> !arg.startsWith("--project-dir="))
+                .map(arg -> arg.startsWith("--mongodb-uri=") ? "--mongodb-uri=…" : arg).toList());
     }
 
     Table run() {
@@ -99,7 +116,9 @@ public final class Bench {
             throw new UncheckedIOException(e);
         }
         log("mode " + mode.name() + "; starting Kafka and MongoDB");
-        try (Stack stack = Stack.start(projectDir, outDir, profile, mode.jvmOptions())) {
+        try (Stack stack = Stack.start(projectDir, outDir, profile, mode.jvmOptions(), mongodbUri)) {
+            String mongo = stack.mongo().description();
+            log("MongoDB: " + mongo);
             stack.createTopics(List.of(Topics.SALES_ACTIVITIES.name(), Topics.TARGETS.name(),
                     Topics.SALES_ORG.name(), Topics.INCENTIVES.name(), Topics.KPI_CHANGES.name(),
                     Topics.KPI_CUSTOMER_DEALS.name()));
@@ -192,7 +211,7 @@ public final class Bench {
             table.ratio("B2", "batch ingestion through the gateway (202 = Kafka acknowledged)",
                     ingested.eventsPerSecond(), "ev/s", "B1 produce", limit.produced(), 0.25);
             ingested.cpuPerEvent().forEach((process, micros) -> table.fact("B2", "CPU per event meanwhile: "
-                    + (process.equals("harness") ? "the harness's (clients, broker, MongoDB)" : process + "'s"),
+                    + (process.equals("harness") ? "the harness's (" + stack.mongo().harnessHolds() + ")" : process + "'s"),
                     micros, "µs"));
             table.fact("B2", "ingestion were the " + Runtime.getRuntime().availableProcessors()
                     + " cores the only limit (at these CPU costs, consumers included)",
@@ -260,8 +279,8 @@ public final class Bench {
             if (gateway.errors() + direct.errors() > 0) {
                 log("  B5: " + gateway.errors() + " errors through the gateway, " + direct.errors() + " direct");
             }
+            write(table, KafkaLimit.seconds(started), mongo);
         }
-        write(table, KafkaLimit.seconds(started));
         return table;
     }
 
@@ -272,12 +291,13 @@ public final class Bench {
         table.fact("B4", path + ": max", latencies.max(), "ms");
     }
 
-    private void write(Table table, double seconds) {
+    private void write(Table table, double seconds, String mongo) {
         String machine = machine();
         String text = "# Benchmark run (" + mode.name() + ")\n\n"
                 + "- command: `" + command + "`\n"
                 + "- date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n"
                 + "- machine: " + machine + "\n"
+                + "- MongoDB: " + mongo + "\n"
                 + "- took: " + Math.round(seconds) + " s\n"
                 + "- services' JVM options: `" + mode.jvmOptions() + "`\n\n"
                 + table.markdown() + "\n![B4 latency distribution](b4-latency.png)\n";

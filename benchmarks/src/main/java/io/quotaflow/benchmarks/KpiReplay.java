@@ -157,7 +157,7 @@ final class KpiReplay {
     }
 
     private void start(String adminToken, String database) {
-        Map<String, String> env = new HashMap<>(IN_MEMORY_RETENTION);
+        Map<String, String> env = new HashMap<>(stack.mongo().isEmbedded() ? IN_MEMORY_RETENTION : Map.of());
         env.put("MONGODB_DATABASE", database);
         stack.startServices(Map.of(SERVICE, env), Duration.ofMinutes(10));
         stack.awaitAuthenticated(SERVICE, "/api/kpis/whoami", adminToken, Duration.ofMinutes(2));

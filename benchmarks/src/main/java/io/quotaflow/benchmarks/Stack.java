@@ -1,7 +1,6 @@
 package io.quotaflow.benchmarks;
 
 import io.quotaflow.localstack.EmbeddedKafka;
-import io.quotaflow.localstack.EmbeddedMongo;
 import io.quotaflow.localstack.Ports;
 import io.quotaflow.localstack.ServiceProcess;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,7 +44,7 @@ final class Stack implements AutoCloseable {
     private final Path projectDir;
     private final Path logDir;
     private final EmbeddedKafka kafka;
-    private final EmbeddedMongo mongo;
+    private final ServicesMongo mongo;
     private final Admin admin;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
@@ -53,13 +52,13 @@ final class Stack implements AutoCloseable {
     private final boolean profile;
     private final String jvmOptions;
 
-    private Stack(Path projectDir, Path workDir, boolean profile, String jvmOptions) {
+    private Stack(Path projectDir, Path workDir, boolean profile, String jvmOptions, String mongodbUri) {
         this.projectDir = projectDir;
         this.profile = profile;
         this.jvmOptions = jvmOptions;
         this.logDir = workDir.resolve("logs");
         this.kafka = EmbeddedKafka.startOnFreePorts(PARTITIONS);
-        this.mongo = EmbeddedMongo.startInMemoryOnFreePort();
+        this.mongo = ServicesMongo.of(mongodbUri);
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
         this.signingKey = kafka.dataDir().resolve("bench-signing-key.pem");
         for (String name : List.of("gateway", "gateway-management", "target-service", "activity-service",
@@ -72,9 +71,16 @@ final class Stack implements AutoCloseable {
      * @param profile    record each service with JFR into the log directory
      * @param jvmOptions the services' JVM options: {@link #JVM_OPTIONS} to measure, the launcher's fast-start ones
      *                   where only the harness is tested
+     * @param mongodbUri a MongoDB for the services ({@code --mongodb-uri}, see {@link ServicesMongo});
+     *                   {@code null} for the embedded one in this JVM
      */
-    static Stack start(Path projectDir, Path workDir, boolean profile, String jvmOptions) {
-        return new Stack(projectDir, workDir, profile, jvmOptions);
+    static Stack start(Path projectDir, Path workDir, boolean profile, String jvmOptions, String mongodbUri) {
+        return new Stack(projectDir, workDir, profile, jvmOptions, mongodbUri);
+    }
+
+    /** The services' MongoDB. */
+    ServicesMongo mongo() {
+        return mongo;
     }
 
     String bootstrapServers() {
@@ -104,7 +110,8 @@ final class Stack implements AutoCloseable {
         services.forEach((name, extraEnv) -> {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("SERVER_ADDRESS", "127.0.0.1");
-            env.put("MONGODB_URI", mongo.connectionString());
+            env.put("MONGODB_URI", mongo.uri());
+            env.putAll(mongo.databaseEnv(name, extraEnv));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("QUOTAFLOW_JWK_SET_URI", url("gateway") + "/.well-known/jwks.json");
             env.put("QUOTAFLOW_JWT_ISSUER", url("gateway"));
@@ -171,9 +178,9 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    /** Drops a database of the harness's MongoDB (its services must not be using it any more). */
+    /** Drops a database of the services' MongoDB (its services must not be using it any more). */
     void dropDatabase(String name) {
-        mongo.dropDatabase(name);
+        mongo.drop(name);
     }
 
     void stopService(String name) {
