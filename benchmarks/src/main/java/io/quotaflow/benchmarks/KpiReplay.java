@@ -31,8 +31,10 @@ final class KpiReplay {
     static final String LIVE_DATABASE = "kpi-bench-live";
     /**
      * The harness's MongoDB keeps everything in its heap: without these, kpi-service's event-id markers (7 days) and
-     * journal entries (a day) of a 5,000,000-event catch-up would not fit. A deployment's MongoDB keeps them on disk
-     * and expires them with TTL indexes; here kpi-service's own purge removes them while it runs (a minute apart,
+     * journal entries (a day) of a 5,000,000-event catch-up would not fit, and activity-service's and
+     * incentive-service's of B2 and B4 (a chunk's journal entry holds its writes: ~0.5 MB for the timeline's) filled
+     * 9–10 GB of it, with old-generation collections during B4. A deployment's MongoDB keeps them on disk and
+     * expires them with TTL indexes; here each ledger's own purge removes them while it runs (a minute apart,
      * markers after 10 minutes, entries after 2).
      */
     static final Map<String, String> IN_MEMORY_RETENTION = Map.of("QUOTAFLOW_LEDGER_SEEN_RETENTION", "10m",

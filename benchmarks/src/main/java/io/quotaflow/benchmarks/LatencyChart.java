@@ -60,6 +60,10 @@ public final class LatencyChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisDecimalPattern("#,##0");
+        // Percentiles as whole numbers on a 0–100 axis (XChart would otherwise label the first sample's, 1.8181…).
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(100.0);
+        chart.getStyler().setXAxisDecimalPattern("#0");
         series.forEach((name, latencies) -> {
             double[] sorted = latencies.sorted();
             if (sorted.length == 0) {
