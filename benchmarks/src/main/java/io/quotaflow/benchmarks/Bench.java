@@ -154,10 +154,8 @@ public final class Bench {
             log("starting the gateway, activity-service and incentive-service");
             stack.moveGroupToEnd("incentive-service", Topics.SALES_ACTIVITIES.name());
             stack.moveGroupToEnd("activity-service", Topics.SALES_ACTIVITIES.name());
-            // Their ledgers' markers and journal entries would fill the embedded MongoDB's heap as kpi-service's would.
-            Map<String, String> ledgerRetention = stack.mongo().isEmbedded() ? KpiReplay.IN_MEMORY_RETENTION : Map.of();
-            stack.startServices(Map.of("gateway", Map.of(), "activity-service", ledgerRetention, "incentive-service",
-                    ledgerRetention), Duration.ofMinutes(10));
+            stack.startServices(Map.of("gateway", Map.of(), "activity-service", Map.of(), "incentive-service",
+                    Map.of()), Duration.ofMinutes(10));
             Http http = new Http();
             String admin = http.devToken(stack.url("gateway"), Map.of("sub", "bench", "roles", List.of("ADMIN")));
             stack.awaitAuthenticated("gateway", "/api/activities/whoami", admin, Duration.ofMinutes(2));
@@ -215,9 +213,9 @@ public final class Bench {
             ingested.cpuPerEvent().forEach((process, micros) -> table.fact("B2", "CPU per event meanwhile: "
                     + (process.equals("harness") ? "the harness's (" + stack.mongo().harnessHolds() + ")" : process + "'s"),
                     micros, "µs"));
-            table.fact("B2", "ingestion were the " + Runtime.getRuntime().availableProcessors()
-                    + " cores the only limit (at these CPU costs, consumers included)",
-                    ingested.ceiling(Runtime.getRuntime().availableProcessors()), "ev/s");
+            int cores = Runtime.getRuntime().availableProcessors();
+            table.fact("B2", "ingestion were the " + cores + " cores the only limit (at these CPU costs, consumers "
+                    + "included)", ingested.ceiling(cores), "ev/s");
 
             // B4 measures latency at its own steady rate, not behind what B2's burst left for kpi-service to apply.
             double ingestDrained = replay.awaitCaughtUp(admin, mode.drainWait());
@@ -269,7 +267,6 @@ public final class Bench {
             table.fact("B5", "CPU per read: the harness's clients, through the gateway", cpu.clientThroughGateway(),
                     "µs");
             table.fact("B5", "CPU per read: the harness's clients, straight", cpu.clientDirect(), "µs");
-            int cores = Runtime.getRuntime().availableProcessors();
             Queries.Ceilings ceilings = cpu.ceilings(cores);
             table.fact("B5", "overhead were both paths bound by the " + cores + " cores alone (direct ceiling "
                     + Math.round(ceilings.direct()) + " ÷ gateway ceiling " + Math.round(ceilings.gateway())

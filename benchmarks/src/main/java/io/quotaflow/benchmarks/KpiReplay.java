@@ -29,16 +29,6 @@ final class KpiReplay {
     /** kpi-service's database for the catch-up (B3, B6), and for the live service after it (B2, B4, B5). */
     static final String REPLAY_DATABASE = "kpi-bench-replay";
     static final String LIVE_DATABASE = "kpi-bench-live";
-    /**
-     * The harness's MongoDB keeps everything in its heap: without these, kpi-service's event-id markers (7 days) and
-     * journal entries (a day) of a 5,000,000-event catch-up would not fit, and activity-service's and
-     * incentive-service's of B2 and B4 (a chunk's journal entry holds its writes: ~0.5 MB for the timeline's) filled
-     * 9–10 GB of it, with old-generation collections during B4. A deployment's MongoDB keeps them on disk and
-     * expires them with TTL indexes; here each ledger's own purge removes them while it runs (a minute apart,
-     * markers after 10 minutes, entries after 2).
-     */
-    static final Map<String, String> IN_MEMORY_RETENTION = Map.of("QUOTAFLOW_LEDGER_SEEN_RETENTION", "10m",
-            "QUOTAFLOW_LEDGER_JOURNALRETENTION", "2m", "QUOTAFLOW_LEDGER_PURGEINTERVAL", "1m");
 
     /** A service's CPU time over a span and its peak resident memory. */
     record Usage(double cpuSeconds, long peakRssBytes) {
@@ -159,9 +149,7 @@ final class KpiReplay {
     }
 
     private void start(String adminToken, String database) {
-        Map<String, String> env = new HashMap<>(stack.mongo().isEmbedded() ? IN_MEMORY_RETENTION : Map.of());
-        env.put("MONGODB_DATABASE", database);
-        stack.startServices(Map.of(SERVICE, env), Duration.ofMinutes(10));
+        stack.startServices(Map.of(SERVICE, Map.of("MONGODB_DATABASE", database)), Duration.ofMinutes(10));
         stack.awaitAuthenticated(SERVICE, "/api/kpis/whoami", adminToken, Duration.ofMinutes(2));
     }
 

@@ -21,6 +21,16 @@ import java.util.Set;
 final class ServicesMongo implements AutoCloseable {
 
     static final String DATABASE_PREFIX = "quotaflow-bench-";
+    /**
+     * The harness's MongoDB keeps everything in its heap: without these, kpi-service's event-id markers (7 days) and
+     * journal entries (a day) of a 5,000,000-event catch-up would not fit, and activity-service's and
+     * incentive-service's of B2 and B4 (a chunk's journal entry holds its writes: ~0.5 MB for the timeline's) filled
+     * 9–10 GB of it, with old-generation collections during B4. A deployment's MongoDB keeps them on disk and
+     * expires them with TTL indexes; here each ledger's own purge removes them while it runs (a minute apart,
+     * markers after 10 minutes, entries after 2).
+     */
+    static final Map<String, String> IN_MEMORY_RETENTION = Map.of("QUOTAFLOW_LEDGER_SEEN_RETENTION", "10m",
+            "QUOTAFLOW_LEDGER_JOURNALRETENTION", "2m", "QUOTAFLOW_LEDGER_PURGEINTERVAL", "1m");
 
     private final EmbeddedMongo embedded;
     private final MongoClient external;
@@ -41,7 +51,6 @@ final class ServicesMongo implements AutoCloseable {
 
     /** A MongoDB at a connection string ({@code mongodb://…}). */
     static ServicesMongo at(String uri) {
-        new ConnectionString(uri);
         return new ServicesMongo(null, MongoClients.create(uri), uri);
     }
 
@@ -56,6 +65,11 @@ final class ServicesMongo implements AutoCloseable {
 
     String uri() {
         return uri;
+    }
+
+    /** The ledgers' retention for this MongoDB: {@link #IN_MEMORY_RETENTION} in memory, a deployment's elsewhere. */
+    Map<String, String> retentionEnv() {
+        return isEmbedded() ? IN_MEMORY_RETENTION : Map.of();
     }
 
     /**

@@ -111,6 +111,7 @@ final class Stack implements AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("SERVER_ADDRESS", "127.0.0.1");
             env.put("MONGODB_URI", mongo.uri());
+            env.putAll(mongo.retentionEnv());
             env.putAll(mongo.databaseEnv(name, extraEnv));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("QUOTAFLOW_JWK_SET_URI", url("gateway") + "/.well-known/jwks.json");

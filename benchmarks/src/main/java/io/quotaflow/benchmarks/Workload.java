@@ -34,8 +34,9 @@ import java.util.Map;
 /**
  * The synthetic sales organisation and its activity, deterministic from an event's index: reps {@code r-0001…} in
  * teams of 20; events go to the reps in turn, and each rep's every fifth event is a won deal, the rest follow-ups
- * (calls and visits), spread over the last 20 days; each rep's deals and follow-ups each go round its 60 customers. Probe reps {@code p-001…} get no generated activity: only the latency probes touch them,
- * so their figures are known exactly.
+ * (calls and visits), spread over the last 20 days; each rep's deals and follow-ups each go round its 60 customers.
+ * Probe reps {@code p-001…} get no generated activity: only the latency probes touch them, so their figures are
+ * known exactly.
  */
 final class Workload {
 
