@@ -25,7 +25,8 @@ import java.util.TreeMap;
  *   d.&lt;dealId&gt;          [sequence] for a deal that does not count, [sequence, at, amount] for one that does
  *   cr                  the new-customer credit: {deal, at, rep, tm, rg, pl, ch, pr}
  *   ow                  the owner, the latest counting deal's {deal, rep, tm, rg}
- *   tier, tn, team      the tier, tier changes so far, the team whose list shows the customer
+ *   tier, tn, team      the tier, tier changes so far, the tier-list document that shows the customer
+ *                       ({@code kpi_tiers} id: "t-east|07"; a plain team id if written before the lists were split)
  * kpi_customer_deals {_id: "customerId|dealId"}
  *   f                   the deal's facts as last counted: {at, amt, pl, ch, pr, rep, tm, rg}
  * </pre>
@@ -134,8 +135,8 @@ final class CustomerDocuments {
         if (after.tierChanges() != before.tierChanges()) {
             doc.set("tn", after.tierChanges());
         }
-        if (!Objects.equals(after.listedTeam(), before.listedTeam())) {
-            doc.set("team", after.listedTeam());
+        if (!Objects.equals(after.listedIn(), before.listedIn())) {
+            doc.set("team", after.listedIn());
         }
     }
 

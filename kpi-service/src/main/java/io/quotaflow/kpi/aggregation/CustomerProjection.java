@@ -54,7 +54,10 @@ public final class CustomerProjection implements Projection<CustomerDealEvent> {
         final Map<String, CustomerBook.Facts> learned = new HashMap<>();
     }
 
-    /** Where a customer was listed before the chunk, and where (with what) after it. */
+    /**
+     * The tier-list document that showed a customer before the chunk, and the one (with what) after it. A book written
+     * before the lists were split names its team's single document; the customer's next change moves it to its bucket.
+     */
     private record Listing(String before, String after, Map<String, Object> entry) {
     }
 
@@ -175,7 +178,9 @@ public final class CustomerProjection implements Projection<CustomerDealEvent> {
             batch.emit(batch.publisher().envelope(id, at, changed));
         }
         Map<String, Object> entry = null;
+        String list = null;
         if (team != null && tiering.isPresent()) {
+            list = Layout.tierListId(team, book.customerId());
             entry = new LinkedHashMap<>();
             entry.put("tier", tiering.get().tier());
             entry.put("t12m", tiering.get().trailing12Months());
@@ -186,9 +191,9 @@ public final class CustomerProjection implements Projection<CustomerDealEvent> {
             entry.put("reason", tiering.get().reason());
         }
         Listing earlier = chunk.listings.get(book.customerId());
-        chunk.listings.put(book.customerId(), new Listing(earlier != null ? earlier.before() : book.listedTeam(),
-                entry == null ? null : team, entry));
-        return book.withTier(tier, changes, entry == null ? null : team);
+        chunk.listings.put(book.customerId(), new Listing(earlier != null ? earlier.before() : book.listedIn(),
+                list, entry));
+        return book.withTier(tier, changes, list);
     }
 
     @Override

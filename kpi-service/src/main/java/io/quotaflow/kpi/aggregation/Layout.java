@@ -26,7 +26,9 @@ import java.util.List;
  *                                                new-customer credit, the owner and the tier (CustomerBook)
  * kpi_customer_deals {_id: "customerId|dealId"}  f: the facts of a counting deal (who, product line, channel)
  * kpi_intent   {_id: "r-001|2027-01"}            c.&lt;customer&gt;.{k.&lt;kind&gt;, n.&lt;kind&gt;, last}: intent signals
- * kpi_tiers    {_id: teamId}                     c.&lt;customer&gt;: {tier, t12m, rep, asOf}
+ * kpi_tiers    {_id: "t-east|07"}                c.&lt;customer&gt;: {tier, t12m, rep, asOf}: a team's tier list,
+ *                                                split by customer into {@link #TIER_BUCKETS} documents ({_id:
+ *                                                teamId}: the whole list, as written before the split; still read)
  * kpi_scopes   {_id: "2027-01"}                  s.&lt;TYPE&gt;.&lt;id&gt;: every scope with figures or a target that month
  * </pre>
  */
@@ -46,11 +48,32 @@ public final class Layout {
     public static final List<String> PROJECTED = List.of(MONTHS, PROGRESS, TARGETS, DEALS, CUSTOMERS, CUSTOMER_DEALS,
             INTENT, TIERS, SCOPES);
 
+    /**
+     * How many documents hold a team's tier list. A team's customers grow without bound; one document per team grew to
+     * hundreds of kilobytes, rewritten whole whenever one customer changed tier.
+     */
+    public static final int TIER_BUCKETS = 16;
+
     private Layout() {
     }
 
     public static String id(Scope scope, YearMonth period) {
         return scope.key() + "|" + period;
+    }
+
+    /** The document of the team's tier list that shows the customer. */
+    public static String tierListId(String teamId, String customerId) {
+        return teamId + "|" + String.format("%02d", Math.floorMod(customerId.hashCode(), TIER_BUCKETS));
+    }
+
+    /** Every document of the team's tier list: the one written before the split first, then the buckets. */
+    public static List<String> tierListIds(String teamId) {
+        List<String> ids = new java.util.ArrayList<>(TIER_BUCKETS + 1);
+        ids.add(teamId);
+        for (int bucket = 0; bucket < TIER_BUCKETS; bucket++) {
+            ids.add(teamId + "|" + String.format("%02d", bucket));
+        }
+        return ids;
     }
 
     public static String intentId(String repId, YearMonth period) {

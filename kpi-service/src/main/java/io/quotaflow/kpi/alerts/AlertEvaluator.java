@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -44,8 +45,9 @@ import java.util.UUID;
  * Evaluates the alert rules ({@link AlertRules}) for the company, every team and every rep with figures or a target
  * this month, as of the business clock, and keeps each alert raised once and cleared when its condition no longer
  * holds: a {@code KpiAnomalyDetected} (RAISED, then CLEARED) per change, with ids deterministic per (alert, status,
- * occurrence) — published before the change is stored, so that a crash in between republishes the same event, which
- * consumers drop. One instance at a time evaluates (a lease); alerts still raised when their month ends are cleared.
+ * occurrence) — published before the evaluation's alerts are stored (in one bulk write), so that a crash in between
+ * republishes the same events, which consumers drop. One instance at a time evaluates (a lease); alerts still raised
+ * when their month ends are cleared.
  */
 @Component
 public class AlertEvaluator {
@@ -105,6 +107,7 @@ public class AlertEvaluator {
         Map<Scope, Map<TargetMetric, TargetPlan>> targets = figures.targets(scopes, period);
         Map<String, AlertView> stored = store.of(period);
         Set<String> holding = new HashSet<>();
+        List<AlertView> evaluated = new ArrayList<>();
         int changed = 0;
         for (Scope scope : scopes) {
             List<MonthFigures> series = months.stream().map(month -> history.get(Layout.id(scope, month))).toList();
@@ -129,37 +132,39 @@ public class AlertEvaluator {
                     announce(scope, alert, now);
                     changed++;
                 }
-                store.save(alert, scope);
+                evaluated.add(alert);
             }
         }
         for (AlertView alert : stored.values()) {
             if (alert.status() == AlertStatus.RAISED && !holding.contains(alert.alertId())) {
-                clear(alert, now, "no longer holds");
+                evaluated.add(clear(alert, now, "no longer holds"));
                 changed++;
             }
         }
+        store.save(evaluated);
         return changed;
     }
 
     /** Clears what is still raised in a month that has ended. */
     private int closeMonth(YearMonth period, Instant now) {
-        int changed = 0;
+        List<AlertView> cleared = new ArrayList<>();
         for (AlertView alert : store.of(period).values()) {
             if (alert.status() == AlertStatus.RAISED) {
-                clear(alert, now, "the month ended");
-                changed++;
+                cleared.add(clear(alert, now, "the month ended"));
             }
         }
-        return changed;
+        store.save(cleared);
+        return cleared.size();
     }
 
-    private void clear(AlertView raised, Instant now, String why) {
+    /** Announces that the alert is cleared and returns it cleared, to be stored. */
+    private AlertView clear(AlertView raised, Instant now, String why) {
         Scope scope = new Scope(EntityType.valueOf(raised.scope().type()), raised.scope().id());
         AlertView cleared = new AlertView(raised.alertId(), raised.scope(), raised.period(), raised.kind(),
                 raised.metric(), raised.severity(), AlertStatus.CLEARED, raised.message() + " — cleared: " + why,
                 raised.evidence(), raised.raisedAt(), now, now, raised.occurrences());
         announce(scope, cleared, now);
-        store.save(cleared, scope);
+        return cleared;
     }
 
     private void announce(Scope scope, AlertView alert, Instant now) {

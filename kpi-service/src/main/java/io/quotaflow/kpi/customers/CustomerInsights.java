@@ -24,15 +24,16 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Customer tiers per team and high-intent customers per rep, from documents read by {@code _id}: the team's tier
- * list, and the rep's intent documents of the last three months (older signals have decayed to nothing: after 60
- * days a signal keeps 1/380 of its weight with the default 7-day half-life).
+ * Customer tiers per team and high-intent customers per rep, from documents read by {@code _id}: the documents of
+ * the team's tier list, and the rep's intent documents of the last three months (older signals have decayed to
+ * nothing: after 60 days a signal keeps 1/380 of its weight with the default 7-day half-life).
  */
 @Service
 public class CustomerInsights {
@@ -55,8 +56,11 @@ public class CustomerInsights {
 
     /** The customers of each team by tier ({@code only}: one tier), largest trailing purchases first. */
     public Tiers tiers(List<String> teamIds, CustomerTier only) {
-        Map<String, Document> lists = new LinkedHashMap<>();
-        figures.documents(Layout.TIERS, teamIds).forEach(doc -> lists.put(doc.getString("_id"), doc));
+        Map<String, List<String>> listIds = new LinkedHashMap<>();
+        teamIds.forEach(teamId -> listIds.put(teamId, Layout.tierListIds(teamId)));
+        Map<String, Document> lists = new HashMap<>();
+        figures.documents(Layout.TIERS, listIds.values().stream().flatMap(List::stream).toList())
+                .forEach(doc -> lists.put(doc.getString("_id"), doc));
         List<TeamTiers> teams = new ArrayList<>();
         for (String teamId : teamIds) {
             Map<CustomerTier, List<TierEntry>> byTier = new EnumMap<>(CustomerTier.class);
@@ -65,19 +69,14 @@ public class CustomerInsights {
                     byTier.put(tier, new ArrayList<>());
                 }
             }
-            Document list = lists.get(teamId);
-            Document customers = list == null ? null : Fields.document(list, "c");
-            if (customers != null) {
-                customers.forEach((key, value) -> {
-                    Document entry = (Document) value;
-                    CustomerTier tier = Fields.enumOf(entry, "tier", CustomerTier::valueOf);
-                    if (byTier.containsKey(tier)) {
-                        byTier.get(tier).add(new TierEntry(Keys.unescape(key), entry.getString("rep"), tier,
-                                Fields.decimal(entry, "t12m"), Fields.decimal(entry, "l6m"), Fields.decimal(entry, "p6m"),
-                                Fields.date(entry, "asOf"), entry.getString("reason")));
-                    }
-                });
-            }
+            listed(listIds.get(teamId), lists).forEach((customer, entry) -> {
+                CustomerTier tier = Fields.enumOf(entry, "tier", CustomerTier::valueOf);
+                if (byTier.containsKey(tier)) {
+                    byTier.get(tier).add(new TierEntry(customer, entry.getString("rep"), tier,
+                            Fields.decimal(entry, "t12m"), Fields.decimal(entry, "l6m"), Fields.decimal(entry, "p6m"),
+                            Fields.date(entry, "asOf"), entry.getString("reason")));
+                }
+            });
             Map<CustomerTier, Long> counts = new EnumMap<>(CustomerTier.class);
             byTier.forEach((tier, entries) -> {
                 entries.sort(Comparator.comparing(TierEntry::trailing12Months).reversed()
@@ -87,6 +86,22 @@ public class CustomerInsights {
             teams.add(new TeamTiers(teamId, counts, byTier));
         }
         return new Tiers(clock.instant(), teams);
+    }
+
+    /**
+     * The customers on a team's list documents, each once: a book moves its customer out of the list written before
+     * the split when it next changes, and if both ever showed one, the later (a bucket) would win.
+     */
+    private static Map<String, Document> listed(List<String> ids, Map<String, Document> lists) {
+        Map<String, Document> customers = new HashMap<>();
+        for (String id : ids) {
+            Document list = lists.get(id);
+            Document entries = list == null ? null : Fields.document(list, "c");
+            if (entries != null) {
+                entries.forEach((key, value) -> customers.put(Keys.unescape(key), (Document) value));
+            }
+        }
+        return customers;
     }
 
     /** The rep's customers ranked by intent score now, with the signals behind each score. */

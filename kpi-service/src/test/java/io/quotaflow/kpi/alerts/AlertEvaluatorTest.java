@@ -1,6 +1,10 @@
 package io.quotaflow.kpi.alerts;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.quotaflow.events.EventEnvelope;
 import io.quotaflow.events.Topics;
 import io.quotaflow.events.kpi.KpiAnomalyDetected;
@@ -16,6 +20,7 @@ import io.quotaflow.kpi.support.January;
 import io.quotaflow.platform.messaging.Leases;
 import io.quotaflow.testsupport.EmbeddedInfrastructure;
 import io.quotaflow.testsupport.MovableClock;
+import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a collection rate of 0.30 (below 0.70, and below half of it: CRITICAL).
  */
 class AlertEvaluatorTest {
+
+    /** Write commands to {@code kpi_alerts}. */
+    private static final AtomicInteger WRITES = new AtomicInteger();
 
     private final MongoTemplate mongo = mongoTemplate();
     private final CapturingPublisher publisher = new CapturingPublisher();
@@ -89,6 +100,40 @@ class AlertEvaluatorTest {
         assertThat(events()).extracting(KpiAnomalyDetected::alertId).containsOnly(raised.alertId());
     }
 
+    @Test
+    void shouldStoreAnEvaluationsAlertsInOneWriteCommand() {
+        for (int rep = 1; rep <= 30; rep++) {
+            figure("REP:r-" + rep + "|2027-01", "d.05.due", "100000.00");
+        }
+        WRITES.set(0);
+
+        assertThat(evaluator.evaluate()).isEqualTo(30);
+
+        assertThat(WRITES.get()).as("write commands to kpi_alerts").isEqualTo(1);
+        assertThat(new AlertStore(mongo).of(YearMonth.of(2027, 1))).hasSize(30);
+        assertThat(mongo.getCollection(AlertStore.ALERTS).countDocuments(new Document("period", "2027-01")))
+                .as("a document per alert").isEqualTo(30);
+    }
+
+    @Test
+    void shouldClearAnAlertStoredInTheMonthDocumentOfEarlierVersions() {
+        mongo.getCollection(AlertStore.ALERTS).insertOne(new Document("_id", "2027-01").append("a", new Document(
+                "old-alert", new Document("scope", "REP:r-7").append("kind", "COLLECTIONS_LAG")
+                .append("severity", "WARNING").append("status", "RAISED").append("message", "collections lag")
+                .append("evidence", new Document("due", "1000.00")).append("raisedAt", Date.from(January.at(3)))
+                .append("evaluatedAt", Date.from(January.at(3))).append("n", 1L))));
+
+        assertThat(evaluator.evaluate()).as("its condition no longer holds").isEqualTo(1);
+
+        AlertView cleared = only(AlertStatus.CLEARED);
+        assertThat(cleared.alertId()).isEqualTo("old-alert");
+        assertThat(cleared.raisedAt()).isEqualTo(January.at(3));
+        assertThat(cleared.evidence()).containsEntry("due", "1000.00");
+        assertThat(events()).extracting(KpiAnomalyDetected::alertId, KpiAnomalyDetected::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("old-alert", AlertStatus.CLEARED));
+        assertThat(evaluator.evaluate()).as("cleared once").isZero();
+    }
+
     private AlertView only(AlertStatus status) {
         List<AlertView> alerts = new AlertStore(mongo).of(YearMonth.of(2027, 1)).values().stream().toList();
         assertThat(alerts).hasSize(1);
@@ -111,7 +156,17 @@ class AlertEvaluatorTest {
     }
 
     private static MongoTemplate mongoTemplate() {
-        return new MongoTemplate(MongoClients.create(EmbeddedInfrastructure.shared().mongoConnectionString()),
-                "kpi-alerts-test");
+        return new MongoTemplate(MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(EmbeddedInfrastructure.shared().mongoConnectionString()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (Set.of("insert", "update", "delete").contains(event.getCommandName())
+                                && AlertStore.ALERTS.equals(event.getCommand().getString(event.getCommandName())
+                                .getValue())) {
+                            WRITES.incrementAndGet();
+                        }
+                    }
+                }).build()), "kpi-alerts-test");
     }
 }

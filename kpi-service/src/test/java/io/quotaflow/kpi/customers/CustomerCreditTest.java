@@ -88,7 +88,8 @@ class CustomerCreditTest {
     }
 
     private Document listedOn(String team) {
-        Document list = database.getCollection(Layout.TIERS).find(new Document("_id", team)).first();
+        Document list = database.getCollection(Layout.TIERS).find(new Document("_id", Layout.tierListId(team, "c-1")))
+                .first();
         return list == null || list.get("c") == null ? null : (Document) ((Document) list.get("c")).get("c-1");
     }
 }

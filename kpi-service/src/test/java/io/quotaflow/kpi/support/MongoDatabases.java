@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.quotaflow.testsupport.EmbeddedInfrastructure;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,5 +19,10 @@ public final class MongoDatabases {
 
     public static MongoDatabase fresh(String prefix) {
         return CLIENT.getDatabase(prefix + "-" + SERIAL.incrementAndGet());
+    }
+
+    /** A template over the database, for the services' readers. */
+    public static MongoTemplate template(MongoDatabase database) {
+        return new MongoTemplate(CLIENT, database.getName());
     }
 }

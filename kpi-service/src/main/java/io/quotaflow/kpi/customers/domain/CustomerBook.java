@@ -37,7 +37,7 @@ import java.util.function.Function;
  * other than the one that changed ({@link #needs}).
  */
 public record CustomerBook(String customerId, Map<String, Entry> deals, Credit credit, Owner owner, CustomerTier tier,
-                           long tierChanges, String listedTeam) {
+                           long tierChanges, String listedIn) {
 
     /** The class of the books' own read-only views: a book made from another's deals shares them, uncopied. */
     private static final Class<?> SHARED = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
@@ -175,7 +175,7 @@ public record CustomerBook(String customerId, Map<String, Entry> deals, Credit c
                 ? new Entry(change.sequence(), change.facts().at(), change.facts().amount())
                 : Entry.notCounting(change.sequence()));
         return new Recredited(new CustomerBook(customerId, Collections.unmodifiableSortedMap(next), wanted, nextOwner,
-                tier, tierChanges, listedTeam), rows);
+                tier, tierChanges, listedIn), rows);
     }
 
     /** Whether the book holds this deal at the change's sequence or a later one. */
@@ -250,7 +250,8 @@ public record CustomerBook(String customerId, Map<String, Entry> deals, Credit c
         return latest().map(id -> policy.classify(purchases(calendar), calendar.day(deals.get(id).at())));
     }
 
-    public CustomerBook withTier(CustomerTier newTier, long changes, String team) {
-        return new CustomerBook(customerId, deals, credit, owner, newTier, changes, team);
+    /** @param list the tier list that now shows the customer ({@code null}: none) */
+    public CustomerBook withTier(CustomerTier newTier, long changes, String list) {
+        return new CustomerBook(customerId, deals, credit, owner, newTier, changes, list);
     }
 }
