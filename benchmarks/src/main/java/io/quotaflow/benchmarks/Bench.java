@@ -26,6 +26,10 @@ import java.util.TreeSet;
  */
 public final class Bench {
 
+    /** Documents read per collection, and collections reported, for B4's document sizes. */
+    private static final int DOCUMENT_SAMPLE = 2000;
+    private static final int LARGEST_COLLECTIONS = 6;
+
     private final Mode mode;
     private final Path projectDir;
     private final Path outDir;
@@ -238,6 +242,12 @@ public final class Bench {
                     + mode.steadyRate() + " ev/s steady load (" + mode.name() + ")", Map.of(
                     "accepted → visible in the KPI API", latency.visible(),
                     "accepted → IncentiveAwarded", latency.awarded()));
+            for (DocumentSizes.Sizes collection : DocumentSizes.largest(stack.mongo().uri(), DOCUMENT_SAMPLE,
+                    LARGEST_COLLECTIONS)) {
+                table.fact("B4", String.format("documents after B4, %s (%,d; largest in a sample of %,d: %,.1f KB): "
+                        + "average", collection.name(), collection.documents(), collection.sampled(),
+                        collection.maxBytes() / 1024.0), collection.averageBytes() / 1024.0, "KB");
+            }
 
             // B5 measures queries, not queries competing with a backlog B4 may have left behind.
             double drained = replay.awaitCaughtUp(admin, mode.drainWait());

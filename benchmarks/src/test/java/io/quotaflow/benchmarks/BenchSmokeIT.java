@@ -27,13 +27,19 @@ class BenchSmokeIT {
         assertThat(rows).filteredOn(row -> row.id().equals("B2")).hasSize(7);
         assertThat(rows).filteredOn(row -> row.figure().startsWith("CPU per event meanwhile")).hasSize(5);
         assertThat(rows).filteredOn(row -> row.id().equals("B3")).hasSize(3);
-        assertThat(rows).filteredOn(row -> row.id().equals("B4")).hasSize(9);
+        assertThat(rows).filteredOn(row -> row.id().equals("B4")).hasSize(9 + 6);
+        assertThat(rows).filteredOn(row -> row.figure().startsWith("documents after B4, ")).hasSize(6)
+                .allSatisfy(row -> assertThat(row.figure()).matches("documents after B4, [\\w-]+\\.\\w+ .*"));
         assertThat(rows).filteredOn(row -> row.id().equals("B5")).hasSize(15);
         assertThat(rows).filteredOn(row -> row.figure().startsWith("CPU per read")).hasSize(4);
         // per mark: wall time, then CPU and peak RSS of kpi-service and incentive-service; then the growth ratio
         assertThat(rows).filteredOn(row -> row.id().equals("B6")).hasSize(2 * 5 + 1);
         assertThat(rows).filteredOn(row -> row.figure().startsWith("incentive-service, first")).hasSize(4);
-        assertThat(rows).allSatisfy(row -> assertThat(row.value()).as(row.figure()).isPositive());
+        // At this size incentive-service may have had nothing to apply yet at B6's first mark, a second or two
+        // into the catch-up: its CPU there can be measured as zero (the clock's ticks are 10 ms).
+        assertThat(rows).filteredOn(row -> !row.figure().matches("incentive-service, first \\d+ events: CPU.*"))
+                .allSatisfy(row -> assertThat(row.value()).as(row.figure()).isPositive());
+        assertThat(rows).allSatisfy(row -> assertThat(row.value()).as(row.figure()).isNotNegative());
         assertThat(rows).filteredOn(row -> !row.baseline().isEmpty())
                 .allSatisfy(row -> assertThat(row.ratio()).as(row.figure()).isPositive());
         assertThat(rows).filteredOn(row -> row.figure().startsWith("cold, the first warm-up slice")).hasSize(2);
