@@ -104,7 +104,7 @@ final class HubSpotEvents {
                 boolean created = "contact.creation".equals(text(event, "subscriptionType"));
                 activity.put(Field.TYPE, (created ? ActivityType.LEAD_CREATED : ActivityType.LEAD_QUALIFIED).name());
                 activity.put(Field.CUSTOMER_ID, firstAssociated(object, "companies").orElse(read.id()));
-                activity.put(Field.CHANNEL, settings.leadChannels().get(text(properties, "hs_analytics_source")));
+                activity.put(Field.CHANNEL, leadChannel(text(properties, "hs_analytics_source")));
                 break;
             default:
                 activity.put(Field.TYPE, ActivityType.FOLLOW_UP_LOGGED.name());
@@ -136,6 +136,11 @@ final class HubSpotEvents {
             activity.put(Field.TYPE, ActivityType.OPPORTUNITY_STAGE_CHANGED.name());
             activity.put(Field.STAGE, stage);
         }
+    }
+
+    /** The lead channel an {@code hs_analytics_source} maps to. */
+    private String leadChannel(String source) {
+        return source == null ? null : settings.leadChannels().get(source);
     }
 
     /** A call's {@code hs_call_duration} (milliseconds), or a meeting's length, in seconds. */
