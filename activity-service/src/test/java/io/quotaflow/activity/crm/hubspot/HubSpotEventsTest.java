@@ -32,7 +32,7 @@ class HubSpotEventsTest {
 
     private static HubSpotEvents events() {
         return new HubSpotEvents(new CrmProperties.HubSpot(null, null, null, null, null, null, null,
-                Map.of("REFERRALS", "REFERRAL"), null, null), "CNY");
+                Map.of("REFERRALS", "REFERRAL"), null, null, null), "CNY");
     }
 
     private static RawActivity activity(HubSpotEvents events, JsonNode event, Map<String, String> properties) {
