@@ -4,11 +4,15 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.Map;
+import java.util.stream.Stream;
+
 /**
  * The CRM connectors' settings in this module's tests (secrets exist only here, never in the service's
  * configuration): webhook secrets, HubSpot's client secret, account and API (the local {@link HubSpotStub}), the
- * Salesforce organisation, and a HubSpot breaker that opens when 3 of its last 4 calls failed. Registered in
- * {@code META-INF/spring.factories}, so that every test context is the same one and is shared.
+ * Salesforce organisation, a HubSpot breaker that opens when 3 of its last 4 calls failed, and the custom deal
+ * properties of {@link #HUBSPOT_DEAL_FIELDS} (the lead channel keeps its default, {@code hs_analytics_source}).
+ * Registered in {@code META-INF/spring.factories}, so that every test context is the same one and is shared.
  */
 public class CrmTestSettings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -17,6 +21,9 @@ public class CrmTestSettings implements ApplicationContextInitializer<Configurab
     public static final String HUBSPOT_SECRET = "test-hubspot-client-secret";
     public static final long HUBSPOT_PORTAL = 62515;
     public static final String SALESFORCE_ORG = "00D5g000004bXYZEA2";
+    /** Deal field → the HubSpot deal property (internal name) it is read from. */
+    public static final Map<String, String> HUBSPOT_DEAL_FIELDS = Map.of("product-line", "product_line",
+            "region-id", "sales_region", "gross-margin", "gross_margin_amount", "promotion-code", "promotion_code");
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -31,6 +38,10 @@ public class CrmTestSettings implements ApplicationContextInitializer<Configurab
                 "quotaflow.activity.crm.hubspot.resilience.sliding-window-size=4",
                 "quotaflow.activity.crm.hubspot.resilience.minimum-number-of-calls=4",
                 "quotaflow.activity.crm.salesforce.organization-id=" + SALESFORCE_ORG
-        ).applyTo(context);
+        ).and(settings("quotaflow.activity.crm.hubspot.deal-fields.", HUBSPOT_DEAL_FIELDS)).applyTo(context);
+    }
+
+    private static Stream<String> settings(String prefix, Map<String, String> fields) {
+        return fields.entrySet().stream().map(field -> prefix + field.getKey() + "=" + field.getValue());
     }
 }

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What HubSpot's webhook events mean as canonical activities. A webhook carries ids and the changed property only,
@@ -21,7 +22,10 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code deal.propertyChange} of {@code dealstage}, and {@code deal.creation}: the stage through the stage map;
  *       {@code WON} is a {@code DEAL_CLOSED} (one per deal: its id is the deal's, so a deal re-won after a reopen is
- *       not sold twice), any other an {@code OPPORTUNITY_STAGE_CHANGED};</li>
+ *       not sold twice), any other an {@code OPPORTUNITY_STAGE_CHANGED}. A won deal's product line, region, gross
+ *       margin, promotion code and lead channel are read from the deal properties the settings name
+ *       ({@code deal-fields}; the channel through the lead-channel map), and asked for with every deal; a stage
+ *       change carries none of them, so none of them can refuse it;</li>
  *   <li>{@code contact.creation}: a {@code LEAD_CREATED}; {@code contact.propertyChange} of {@code lifecyclestage} to a
  *       qualified stage: a {@code LEAD_QUALIFIED};</li>
  *   <li>calls, meetings and emails ({@code call.creation} …, or {@code object.creation} of object types
@@ -54,10 +58,15 @@ final class HubSpotEvents {
 
     private final CrmProperties.HubSpot settings;
     private final String reportingCurrency;
+    private final Map<Field, String> dealFields;
+    /** {@link #DEAL_PROPERTIES} and the deal properties the settings name. */
+    private final List<String> dealProperties;
 
     HubSpotEvents(CrmProperties.HubSpot settings, String reportingCurrency) {
         this.settings = settings;
         this.reportingCurrency = reportingCurrency;
+        this.dealFields = settings.dealPropertiesByField();
+        this.dealProperties = Stream.concat(DEAL_PROPERTIES.stream(), dealFields.values().stream()).distinct().toList();
     }
 
     /** The object the event is about, when the event is activity; empty when it is to be ignored. */
@@ -70,7 +79,7 @@ final class HubSpotEvents {
         String property = text(event, "propertyName");
         if (subscription.equals("deal.creation")
                 || subscription.equals("deal.propertyChange") && "dealstage".equals(property)) {
-            return Optional.of(new ObjectToRead("deals", id, DEAL_PROPERTIES, List.of("companies", "contacts")));
+            return Optional.of(new ObjectToRead("deals", id, dealProperties, List.of("companies", "contacts")));
         }
         if (subscription.equals("contact.creation") || subscription.equals("contact.propertyChange")
                 && "lifecyclestage".equals(property) && settings.qualifiedStages().contains(text(event, "propertyValue"))) {
@@ -122,23 +131,29 @@ final class HubSpotEvents {
         String stage = stageId == null ? null : settings.stages().getOrDefault(stageId, stageId);
         activity.put(Field.DEAL_ID, read.id());
         activity.put(Field.OPPORTUNITY_CREATED_AT, text(properties, "createdate"));
-        String amount = text(properties, "amount");
-        if (amount != null) {
-            activity.put(Field.AMOUNT, amount);
-            activity.put(Field.CURRENCY, Optional.ofNullable(text(properties, "deal_currency_code"))
-                    .or(() -> Optional.ofNullable(settings.defaultCurrency())).orElse(reportingCurrency));
-        }
+        activity.put(Field.AMOUNT, text(properties, "amount"));
         if ("WON".equals(stage)) {
             activity.put(Field.TYPE, ActivityType.DEAL_CLOSED.name());
             activity.put(Field.EXTERNAL_ID, "deal-" + read.id());
             Optional.ofNullable(text(properties, "closedate")).ifPresent(at -> activity.put(Field.OCCURRED_AT, at));
+            wonDealFields(properties, activity);
         } else {
             activity.put(Field.TYPE, ActivityType.OPPORTUNITY_STAGE_CHANGED.name());
             activity.put(Field.STAGE, stage);
         }
+        if (activity.get(Field.AMOUNT) != null || activity.get(Field.GROSS_MARGIN) != null) {
+            activity.put(Field.CURRENCY, Optional.ofNullable(text(properties, "deal_currency_code"))
+                    .or(() -> Optional.ofNullable(settings.defaultCurrency())).orElse(reportingCurrency));
+        }
     }
 
-    /** The lead channel an {@code hs_analytics_source} maps to. */
+    /** Product line, region, gross margin, promotion code and lead channel from the properties the settings name. */
+    private void wonDealFields(JsonNode properties, Map<Field, String> activity) {
+        dealFields.forEach((field, property) -> activity.put(field, field == Field.CHANNEL
+                ? leadChannel(text(properties, property)) : text(properties, property)));
+    }
+
+    /** The lead channel an {@code hs_analytics_source} (or the value of a deal's channel property) maps to. */
     private String leadChannel(String source) {
         return source == null ? null : settings.leadChannels().get(source);
     }

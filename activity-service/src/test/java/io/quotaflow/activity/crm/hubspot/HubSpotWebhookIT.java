@@ -74,9 +74,7 @@ class HubSpotWebhookIT {
     @Test
     void shouldCloseADealMovedToAWonStageReadingItFromHubSpot() {
         String deal = id();
-        HubSpotStub.object("deals", deal, Map.of("dealname", "Cloud suite", "amount", "1000.55",
-                "dealstage", "closedwon", "deal_currency_code", "USD", "closedate", "2027-01-19T07:00:00.000Z", "createdate",
-                "2026-12-10T02:00:00.000Z", "hubspot_owner_id", OWNER), Map.of("companies", List.of("co-77")));
+        HubSpotStub.object("deals", deal, wonDeal(Map.of()), Map.of("companies", List.of("co-77")));
 
         deliver(List.of(dealStage(next(), deal, "closedwon"))).expectStatus().isOk()
                 .expectBody().jsonPath("$.accepted").isEqualTo(1);
@@ -90,6 +88,8 @@ class HubSpotWebhookIT {
         assertThat(closed.amount()).isEqualByComparingTo("7238.48");
         assertThat(closed.occurredAt()).isEqualTo(Instant.parse("2027-01-19T07:00:00Z"));
         assertThat(closed.opportunityCreatedAt()).isEqualTo(Instant.parse("2026-12-10T02:00:00Z"));
+        assertThat(closed.productLine()).as("the deal has no product_line").isNull();
+        assertThat(closed.grossMargin()).isNull();
         assertThat(hubspot.requests()).anySatisfy(request -> assertThat(request)
                 .startsWith("/crm/v3/objects/deals/" + deal + "?").contains("auth=Bearer " + HubSpotStub.TOKEN));
     }
@@ -109,6 +109,53 @@ class HubSpotWebhookIT {
                 "OPPORTUNITY_STAGE_CHANGED"))).stage()).isEqualTo("LOST");
         assertThat(((OpportunityStageChanged) awaitEvent(EventIds.of("hubspot", Long.toString(sent),
                 "OPPORTUNITY_STAGE_CHANGED"))).stage()).isEqualTo("contractsent");
+    }
+
+    @Test
+    void shouldReadTheConfiguredDealPropertiesIntoAWonDealAskingHubSpotForThem() {
+        String deal = id();
+        HubSpotStub.object("deals", deal, wonDeal(Map.of("product_line", "pl-cloud", "sales_region", "east",
+                "gross_margin_amount", "400.20", "promotion_code", "DOUBLE12", "hs_analytics_source", "REFERRALS")),
+                Map.of("companies", List.of("co-79")));
+
+        deliver(List.of(dealStage(next(), deal, "closedwon"))).expectStatus().isOk()
+                .expectBody().jsonPath("$.accepted").isEqualTo(1);
+
+        DealClosed closed = (DealClosed) awaitEvent(EventIds.of("hubspot", "deal-" + deal, "DEAL_CLOSED"));
+        assertThat(closed.productLine()).isEqualTo("pl-cloud");
+        assertThat(closed.regionId()).isEqualTo("east");
+        assertThat(closed.grossMargin()).as("400.20 USD at 7.2345").isEqualByComparingTo("2895.25");
+        assertThat(closed.promotionCode()).isEqualTo("DOUBLE12");
+        assertThat(closed.channel()).isEqualTo(LeadChannel.REFERRAL);
+        assertThat(hubspot.requests()).filteredOn(request -> request.startsWith("/crm/v3/objects/deals/" + deal + "?"))
+                .isNotEmpty().allSatisfy(request -> assertThat(requestedProperties(request)).contains("amount",
+                        "dealstage", "product_line", "sales_region", "gross_margin_amount", "promotion_code",
+                        "hs_analytics_source"));
+    }
+
+    @Test
+    void shouldRefuseAWonDealWithABadGrossMarginNamingItAndPublishTheOthers() {
+        String won = id();
+        String open = id();
+        String call = id();
+        HubSpotStub.object("deals", won, wonDeal(Map.of("gross_margin_amount", "0.425")),
+                Map.of("companies", List.of("co-80")));
+        HubSpotStub.object("deals", open, Map.of("dealstage", "contractsent", "gross_margin_amount", "0.425",
+                "hubspot_owner_id", OWNER), Map.of("companies", List.of("co-80")));
+        HubSpotStub.object("calls", call, Map.of("hs_timestamp", "2027-01-19T03:00:00.000Z", "hubspot_owner_id", OWNER),
+                Map.of());
+        long stageEvent = next();
+        long callEvent = next();
+
+        List<io.quotaflow.web.FieldProblem> problems = ActivityApi.problems(deliver(List.of(
+                dealStage(next(), won, "closedwon"), dealStage(stageEvent, open, "contractsent"),
+                event(callEvent, "call.creation", call, Map.of()))), HttpStatus.BAD_REQUEST);
+
+        assertThat(problems).containsExactly(new io.quotaflow.web.FieldProblem("[0].grossMargin",
+                "must have at most 2 decimals"));
+        awaitEvent(EventIds.of("hubspot", Long.toString(stageEvent), "OPPORTUNITY_STAGE_CHANGED"));
+        awaitEvent(EventIds.of("hubspot", Long.toString(callEvent), "FOLLOW_UP_LOGGED"));
+        published.assertNoneOf(EventIds.of("hubspot", "deal-" + won, "DEAL_CLOSED"));
     }
 
     @Test
@@ -275,6 +322,24 @@ class HubSpotWebhookIT {
                     .header("X-Forwarded-Port", "443");
         }
         return request.body(body).exchange();
+    }
+
+    /** A deal won on 2027-01-19 for 1,000.55 USD, with {@code more} properties. */
+    private static Map<String, String> wonDeal(Map<String, String> more) {
+        Map<String, String> deal = new java.util.LinkedHashMap<>(Map.of("dealname", "Cloud suite", "amount", "1000.55",
+                "dealstage", "closedwon", "deal_currency_code", "USD", "closedate", "2027-01-19T07:00:00.000Z",
+                "createdate", "2026-12-10T02:00:00.000Z", "hubspot_owner_id", OWNER));
+        deal.putAll(more);
+        return deal;
+    }
+
+    /** The {@code properties} a request to HubSpot's CRM API asked for. */
+    private static List<String> requestedProperties(String request) {
+        String query = request.substring(request.indexOf('?') + 1, request.indexOf(' '));
+        return java.util.Arrays.stream(query.split("&")).filter(parameter -> parameter.startsWith("properties="))
+                .flatMap(parameter -> java.util.Arrays.stream(java.net.URLDecoder.decode(
+                        parameter.substring("properties=".length()), StandardCharsets.UTF_8).split(",")))
+                .toList();
     }
 
     private static Map<String, Object> dealStage(long eventId, String deal, String stage) {
