@@ -11,8 +11,9 @@ import java.util.stream.Stream;
  * The CRM connectors' settings in this module's tests (secrets exist only here, never in the service's
  * configuration): webhook secrets, HubSpot's client secret, account and API (the local {@link HubSpotStub}), the
  * Salesforce organisation, a HubSpot breaker that opens when 3 of its last 4 calls failed, and the custom deal
- * properties of {@link #HUBSPOT_DEAL_FIELDS} (the lead channel keeps its default, {@code hs_analytics_source}).
- * Registered in {@code META-INF/spring.factories}, so that every test context is the same one and is shared.
+ * properties and opportunity fields of {@link #HUBSPOT_DEAL_FIELDS} and {@link #SALESFORCE_OPPORTUNITY_FIELDS}
+ * (the lead channel keeps its default: {@code hs_analytics_source}, {@code LeadSource}). Registered in
+ * {@code META-INF/spring.factories}, so that every test context is the same one and is shared.
  */
 public class CrmTestSettings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -24,6 +25,9 @@ public class CrmTestSettings implements ApplicationContextInitializer<Configurab
     /** Deal field → the HubSpot deal property (internal name) it is read from. */
     public static final Map<String, String> HUBSPOT_DEAL_FIELDS = Map.of("product-line", "product_line",
             "region-id", "sales_region", "gross-margin", "gross_margin_amount", "promotion-code", "promotion_code");
+    /** Deal field → the Salesforce opportunity field (API name) it is read from. */
+    public static final Map<String, String> SALESFORCE_OPPORTUNITY_FIELDS = Map.of("product-line", "Product_Line__c",
+            "region-id", "Sales_Region__c", "gross-margin", "Gross_Margin__c", "promotion-code", "Promotion_Code__c");
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -38,7 +42,9 @@ public class CrmTestSettings implements ApplicationContextInitializer<Configurab
                 "quotaflow.activity.crm.hubspot.resilience.sliding-window-size=4",
                 "quotaflow.activity.crm.hubspot.resilience.minimum-number-of-calls=4",
                 "quotaflow.activity.crm.salesforce.organization-id=" + SALESFORCE_ORG
-        ).and(settings("quotaflow.activity.crm.hubspot.deal-fields.", HUBSPOT_DEAL_FIELDS)).applyTo(context);
+        ).and(settings("quotaflow.activity.crm.hubspot.deal-fields.", HUBSPOT_DEAL_FIELDS))
+                .and(settings("quotaflow.activity.crm.salesforce.opportunity-fields.", SALESFORCE_OPPORTUNITY_FIELDS))
+                .applyTo(context);
     }
 
     private static Stream<String> settings(String prefix, Map<String, String> fields) {

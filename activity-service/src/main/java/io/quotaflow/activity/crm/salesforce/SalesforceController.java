@@ -51,8 +51,7 @@ class SalesforceController {
     SalesforceController(Ingestion ingestion, CrmProperties crm, RateService rates) {
         this.ingestion = ingestion;
         this.crm = crm;
-        this.notifications = new SalesforceNotifications(Optional.ofNullable(crm.salesforce().defaultCurrency())
-                .orElse(rates.reportingCurrency()));
+        this.notifications = new SalesforceNotifications(crm.salesforce(), rates.reportingCurrency());
     }
 
     @PostMapping("/api/crm/salesforce")

@@ -1,5 +1,6 @@
 package io.quotaflow.activity.crm.salesforce;
 
+import io.quotaflow.activity.crm.CrmProperties;
 import io.quotaflow.activity.ingestion.Field;
 import io.quotaflow.activity.ingestion.RawActivity;
 import io.quotaflow.events.activity.ActivityType;
@@ -13,8 +14,10 @@ import java.util.Optional;
  * record's {@code OwnerId}, which a CRM owner mapping resolves; the customer its {@code AccountId}):
  * <ul>
  *   <li>an {@code Opportunity} with {@code IsWon} true is a {@code DEAL_CLOSED} — {@code IsWon} decides, not the stage's
- *       label — once per opportunity (its id is the external id); any other is an {@code OPPORTUNITY_STAGE_CHANGED},
- *       once per opportunity and stage;</li>
+ *       label — once per opportunity (its id is the external id), with the product line, region, gross margin,
+ *       promotion code and lead channel read from the opportunity fields the settings name
+ *       ({@code opportunity-fields}; the channel through the lead-channel map); any other is an
+ *       {@code OPPORTUNITY_STAGE_CHANGED}, once per opportunity and stage, which carries none of those;</li>
  *   <li>a {@code Task} that is a call ({@code CallType}, {@code CallDurationInSeconds} or subtype {@code Call}) is a
  *       {@code FOLLOW_UP_LOGGED} call of that duration; one of subtype {@code Email} an e-mail; other tasks are no
  *       activity;</li>
@@ -32,9 +35,13 @@ final class SalesforceNotifications {
     }
 
     private final String defaultCurrency;
+    private final Map<Field, String> opportunityFields;
+    private final Map<String, String> leadChannels;
 
-    SalesforceNotifications(String defaultCurrency) {
-        this.defaultCurrency = defaultCurrency;
+    SalesforceNotifications(CrmProperties.Salesforce settings, String reportingCurrency) {
+        this.defaultCurrency = Optional.ofNullable(settings.defaultCurrency()).orElse(reportingCurrency);
+        this.opportunityFields = settings.opportunityFieldsByField();
+        this.leadChannels = settings.leadChannels();
     }
 
     Optional<Mapped> map(OutboundMessage.Notification notification) {
@@ -50,16 +57,19 @@ final class SalesforceNotifications {
                 activity.from(Field.OCCURRED_AT, "LastModifiedDate");
                 if (f.get("Amount") != null) {
                     activity.from(Field.AMOUNT, "Amount");
-                    activity.put(Field.CURRENCY, Optional.ofNullable(f.get("CurrencyIsoCode")).orElse(defaultCurrency),
-                            "CurrencyIsoCode");
                 }
                 if ("true".equalsIgnoreCase(f.get("IsWon"))) {
                     activity.put(Field.TYPE, ActivityType.DEAL_CLOSED.name(), "IsWon");
                     activity.from(Field.EXTERNAL_ID, "Id");
+                    wonDealFields(activity, f);
                 } else {
                     activity.put(Field.TYPE, ActivityType.OPPORTUNITY_STAGE_CHANGED.name(), "IsWon");
                     activity.put(Field.EXTERNAL_ID, f.get("Id") + ":" + f.get("StageName"), "Id");
                     activity.from(Field.STAGE, "StageName");
+                }
+                if (activity.has(Field.AMOUNT) || activity.has(Field.GROSS_MARGIN)) {
+                    activity.put(Field.CURRENCY, Optional.ofNullable(f.get("CurrencyIsoCode")).orElse(defaultCurrency),
+                            "CurrencyIsoCode");
                 }
                 return Optional.of(activity.build());
             case "Task":
@@ -86,6 +96,17 @@ final class SalesforceNotifications {
             default:
                 return Optional.empty();
         }
+    }
+
+    /** Product line, region, gross margin, promotion code and lead channel from the fields the settings name. */
+    private void wonDealFields(Builder activity, Map<String, String> f) {
+        opportunityFields.forEach((field, sObjectField) -> activity.put(field, field == Field.CHANNEL
+                ? leadChannel(f.get(sObjectField)) : f.get(sObjectField), sObjectField));
+    }
+
+    /** The lead channel a {@code LeadSource} (or the value of the opportunity's channel field) maps to. */
+    private String leadChannel(String source) {
+        return source == null ? null : leadChannels.get(source);
     }
 
     private static boolean isCall(Map<String, String> f) {
@@ -127,6 +148,10 @@ final class SalesforceNotifications {
             if (sObjectField != null) {
                 origins.put(field, sObjectField);
             }
+        }
+
+        boolean has(Field field) {
+            return values.get(field) != null;
         }
 
         Mapped build() {

@@ -10,6 +10,7 @@ import io.quotaflow.events.activity.ActivityEvent;
 import io.quotaflow.events.activity.DealClosed;
 import io.quotaflow.events.activity.FollowUpChannel;
 import io.quotaflow.events.activity.FollowUpLogged;
+import io.quotaflow.events.activity.LeadChannel;
 import io.quotaflow.events.activity.OpportunityStageChanged;
 import io.quotaflow.platform.org.OrgDirectory;
 import io.quotaflow.testsupport.ServiceIT;
@@ -79,6 +80,23 @@ class SalesforceOutboundMessageIT {
     }
 
     @Test
+    void shouldReadTheConfiguredOpportunityFieldsIntoAWin() {
+        String won = sfId("006");
+
+        send(List.of(opportunity(won, Map.of("IsWon", "true", "StageName", "Closed Won", "Amount", "1000.55",
+                "CurrencyIsoCode", "USD", "LeadSource", "Partner Referral", "Product_Line__c", "pl-cloud",
+                "Sales_Region__c", "east", "Gross_Margin__c", "400.2", "Promotion_Code__c", "DOUBLE12"))))
+                .expectStatus().isOk();
+
+        DealClosed closed = (DealClosed) awaitEvent(EventIds.of("salesforce", won, "DEAL_CLOSED"));
+        assertThat(closed.productLine()).isEqualTo("pl-cloud");
+        assertThat(closed.regionId()).isEqualTo("east");
+        assertThat(closed.grossMargin()).as("400.20 USD at 7.2345").isEqualByComparingTo("2895.25");
+        assertThat(closed.promotionCode()).isEqualTo("DOUBLE12");
+        assertThat(closed.channel()).isEqualTo(LeadChannel.PARTNER);
+    }
+
+    @Test
     void shouldLogCallTasksWithTheirDurationAndEventsAsMeetings() {
         String call = sfId("00T");
         String todo = sfId("00T");
@@ -122,6 +140,24 @@ class SalesforceOutboundMessageIT {
 
         assertThat(problems).extracting(problem -> problem.field()).containsExactly("Notification[1].sObject.Amount");
         published.assertNoneOf(EventIds.of("salesforce", good, "DEAL_CLOSED"));
+    }
+
+    @Test
+    void shouldNameTheOpportunityFieldOfABadGrossMarginAndPublishNoneOfTheMessage() {
+        String good = sfId("006");
+        String bad = sfId("006");
+
+        List<io.quotaflow.web.FieldProblem> problems = ActivityApi.problems(send(List.of(
+                opportunity(good, Map.of("IsWon", "true", "StageName", "Closed Won", "Amount", "500.00",
+                        "Gross_Margin__c", "120.00")),
+                opportunity(bad, Map.of("IsWon", "true", "StageName", "Closed Won", "Amount", "500.00",
+                        "Gross_Margin__c", "0.425")))),
+                HttpStatus.BAD_REQUEST);
+
+        assertThat(problems).containsExactly(new io.quotaflow.web.FieldProblem(
+                "Notification[1].sObject.Gross_Margin__c", "must have at most 2 decimals"));
+        published.assertNoneOf(EventIds.of("salesforce", good, "DEAL_CLOSED"),
+                EventIds.of("salesforce", bad, "DEAL_CLOSED"));
     }
 
     @Test
