@@ -29,6 +29,9 @@ public final class Bench {
     /** Documents read per collection, and collections reported, for B4's document sizes. */
     private static final int DOCUMENT_SAMPLE = 2000;
     private static final int LARGEST_COLLECTIONS = 6;
+    /** The services B4 drives that keep documents, and how many of their (collection, command) pairs B4 reports by time. */
+    private static final List<String> STORING = List.of("activity-service", KpiReplay.SERVICE, "incentive-service");
+    private static final int BUSIEST_COMMANDS = 8;
 
     private final Mode mode;
     private final Path projectDir;
@@ -229,8 +232,12 @@ public final class Bench {
             log("B4: " + mode.steadyRate() + " ev/s for " + mode.steadyFor().toSeconds() + " s with probes");
             SteadyLatency steady = new SteadyLatency(stack, workload, ingest);
             steady.publishPlan(admin);
+            Map<String, String> stored = new LinkedHashMap<>();
+            STORING.forEach(service -> stored.put(service, stack.url(service)));
+            MongoCommands.Snapshot beforeSteady = MongoCommands.read(http, stored);
             SteadyLatency.Result latency = steady.measure(admin, mode.steadyRate(), mode.steadyFor(),
                     mode.probeThreads());
+            List<MongoCommands.Spent> spent = MongoCommands.read(http, stored).since(beforeSteady, BUSIEST_COMMANDS);
             table.bound("B4", "steady load achieved (target " + mode.steadyRate() + " ev/s)", latency.achievedRate(),
                     "ev/s", mode.steadyRate() * 0.95, true);
             percentiles(table, "accepted → visible in the KPI API (" + latency.probes() + " probes, "
@@ -242,6 +249,11 @@ public final class Bench {
                     + mode.steadyRate() + " ev/s steady load (" + mode.name() + ")", Map.of(
                     "accepted → visible in the KPI API", latency.visible(),
                     "accepted → IncentiveAwarded", latency.awarded()));
+            for (MongoCommands.Spent commands : spent) {
+                table.fact("B4", String.format("MongoDB time during B4, %s: %s on %s (%,d commands)",
+                        commands.key().service(), commands.key().command(), commands.key().collection(),
+                        commands.commands()), commands.seconds(), "s");
+            }
             for (DocumentSizes.Sizes collection : DocumentSizes.largest(stack.mongo().uri(), DOCUMENT_SAMPLE,
                     LARGEST_COLLECTIONS)) {
                 table.fact("B4", String.format("documents after B4, %s (%,d; largest in a sample of %,d: %,.1f KB): "

@@ -20,6 +20,7 @@ import java.util.Set;
 final class DocumentSizes {
 
     private static final Set<String> SYSTEM = Set.of("admin", "local", "config");
+    private static final int BATCH = 16;
 
     /** A collection's documents: how many, and the average and largest encoded size in the sample. */
     record Sizes(String database, String collection, long documents, int sampled, double averageBytes,
@@ -56,7 +57,9 @@ final class DocumentSizes {
         long total = 0;
         long max = 0;
         int sampled = 0;
-        for (RawBsonDocument document : collection.find().limit(sample)) {
+        // A few documents a reply: a ledger's journal entries reach hundreds of kilobytes each, and the driver refuses
+        // a reply over 48 MB (the embedded server does not cap its batches at 16 MB as a mongod does).
+        for (RawBsonDocument document : collection.find().limit(sample).batchSize(BATCH)) {
             int bytes = document.getByteBuffer().remaining();
             total += bytes;
             max = Math.max(max, bytes);

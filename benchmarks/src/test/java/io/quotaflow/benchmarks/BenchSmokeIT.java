@@ -27,7 +27,10 @@ class BenchSmokeIT {
         assertThat(rows).filteredOn(row -> row.id().equals("B2")).hasSize(7);
         assertThat(rows).filteredOn(row -> row.figure().startsWith("CPU per event meanwhile")).hasSize(5);
         assertThat(rows).filteredOn(row -> row.id().equals("B3")).hasSize(3);
-        assertThat(rows).filteredOn(row -> row.id().equals("B4")).hasSize(9 + 6);
+        assertThat(rows).filteredOn(row -> row.id().equals("B4")).hasSize(9 + 8 + 6);
+        assertThat(rows).filteredOn(row -> row.figure().startsWith("MongoDB time during B4, ")).hasSize(8)
+                .allSatisfy(row -> assertThat(row.figure()).matches(
+                        "MongoDB time during B4, (activity|kpi|incentive)-service: \\w+ on .*"));
         assertThat(rows).filteredOn(row -> row.figure().startsWith("documents after B4, ")).hasSize(6)
                 .allSatisfy(row -> assertThat(row.figure()).matches("documents after B4, [\\w-]+\\.\\w+ .*"));
         assertThat(rows).filteredOn(row -> row.id().equals("B5")).hasSize(15);
