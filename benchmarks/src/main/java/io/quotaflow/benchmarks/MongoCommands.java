@@ -29,6 +29,10 @@ final class MongoCommands {
         Spent plus(Spent other) {
             return new Spent(key, commands + other.commands(), seconds + other.seconds());
         }
+
+        Spent minus(Spent other) {
+            return new Spent(key, commands - other.commands(), seconds - other.seconds());
+        }
     }
 
     /** The services' totals so far. */
@@ -38,8 +42,7 @@ final class MongoCommands {
         List<Spent> since(Snapshot earlier, int top) {
             return totals.values().stream().map(now -> {
                 Spent before = earlier.totals().get(now.key());
-                return before == null ? now : new Spent(now.key(), now.commands() - before.commands(),
-                        now.seconds() - before.seconds());
+                return before == null ? now : now.minus(before);
             }).filter(spent -> spent.commands() > 0).sorted(Comparator.comparingDouble(Spent::seconds).reversed())
                     .limit(top).toList();
         }

@@ -63,7 +63,7 @@ public final class Layout {
 
     /** The document of the team's tier list that shows the customer. */
     public static String tierListId(String teamId, String customerId) {
-        return teamId + "|" + String.format("%02d", Math.floorMod(customerId.hashCode(), TIER_BUCKETS));
+        return tierBucketId(teamId, Math.floorMod(customerId.hashCode(), TIER_BUCKETS));
     }
 
     /** Every document of the team's tier list: the one written before the split first, then the buckets. */
@@ -71,9 +71,13 @@ public final class Layout {
         List<String> ids = new java.util.ArrayList<>(TIER_BUCKETS + 1);
         ids.add(teamId);
         for (int bucket = 0; bucket < TIER_BUCKETS; bucket++) {
-            ids.add(teamId + "|" + String.format("%02d", bucket));
+            ids.add(tierBucketId(teamId, bucket));
         }
         return ids;
+    }
+
+    private static String tierBucketId(String teamId, int bucket) {
+        return teamId + "|" + String.format("%02d", bucket);
     }
 
     public static String intentId(String repId, YearMonth period) {

@@ -159,7 +159,7 @@ public class AlertEvaluator {
 
     /** Announces that the alert is cleared and returns it cleared, to be stored. */
     private AlertView clear(AlertView raised, Instant now, String why) {
-        Scope scope = new Scope(EntityType.valueOf(raised.scope().type()), raised.scope().id());
+        Scope scope = raised.scope().scope();
         AlertView cleared = new AlertView(raised.alertId(), raised.scope(), raised.period(), raised.kind(),
                 raised.metric(), raised.severity(), AlertStatus.CLEARED, raised.message() + " — cleared: " + why,
                 raised.evidence(), raised.raisedAt(), now, now, raised.occurrences());

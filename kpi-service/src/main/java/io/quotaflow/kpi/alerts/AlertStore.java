@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import io.quotaflow.events.EntityType;
 import io.quotaflow.events.kpi.KpiAnomalyDetected.AlertStatus;
 import io.quotaflow.events.kpi.Severity;
 import io.quotaflow.kpi.aggregation.Fields;
@@ -93,7 +92,7 @@ class AlertStore {
     private static Document stored(AlertView alert) {
         Document stored = new Document("_id", alert.alertId());
         stored.put(PERIOD, alert.period().toString());
-        stored.put("scope", new Scope(EntityType.valueOf(alert.scope().type()), alert.scope().id()).key());
+        stored.put("scope", alert.scope().scope().key());
         stored.put("kind", alert.kind());
         stored.put("metric", alert.metric());
         stored.put("severity", alert.severity().name());

@@ -25,10 +25,10 @@ public class Alerts {
     /** @param scopes scope keys to keep ({@code null}: all); {@code status}: one status ({@code null}: both) */
     public AlertViews.Alerts of(YearMonth period, Set<String> scopes, AlertStatus status) {
         List<AlertView> alerts = store.of(period).values().stream()
-                .filter(alert -> scopes == null || scopes.contains(alert.scope().type() + ":" + alert.scope().id()))
+                .filter(alert -> scopes == null || scopes.contains(alert.scope().scope().key()))
                 .filter(alert -> status == null || alert.status() == status)
                 .sorted(Comparator.comparing(AlertView::status).thenComparing(AlertView::severity,
-                        Comparator.reverseOrder()).thenComparing(alert -> alert.scope().type() + ":" + alert.scope().id())
+                        Comparator.reverseOrder()).thenComparing(alert -> alert.scope().scope().key())
                         .thenComparing(AlertView::kind))
                 .toList();
         return new AlertViews.Alerts(period, clock.instant(), alerts);

@@ -1,5 +1,6 @@
 package io.quotaflow.kpi.scorecard;
 
+import io.quotaflow.events.EntityType;
 import io.quotaflow.events.kpi.AttainmentLevel;
 import io.quotaflow.kpi.aggregation.domain.Scope;
 
@@ -19,6 +20,10 @@ public final class ScorecardViews {
     public record ScopeView(String type, String id) {
         public static ScopeView of(Scope scope) {
             return new ScopeView(scope.type().name(), scope.id());
+        }
+
+        public Scope scope() {
+            return new Scope(EntityType.valueOf(type), id);
         }
     }
 
