@@ -5,6 +5,7 @@ import io.quotaflow.platform.config.OrganisationProperties;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,10 +35,12 @@ class TimelineReader {
 
     private final MongoTemplate mongo;
     private final ZoneId zone;
+    private final JsonMapper json;
 
-    TimelineReader(MongoTemplate mongo, OrganisationProperties organisation) {
+    TimelineReader(MongoTemplate mongo, OrganisationProperties organisation, JsonMapper json) {
         this.mongo = mongo;
         this.zone = organisation.timeZone();
+        this.json = json;
     }
 
     /** What to read: whose timeline, between which instants ({@code null}: unbounded), which type, which page. */
@@ -118,7 +121,7 @@ class TimelineReader {
         for (Document bucket : mongo.getCollection(Timeline.ITEMS).find(in("_id", ids)).batchSize(ids.size() + 1)) {
             if (bucket.get("e") instanceof Document entries) {
                 entries.values().forEach(entry -> {
-                    Map<String, Object> item = new LinkedHashMap<>((Document) entry);
+                    Map<String, Object> item = item(entry);
                     if (matches(item, query) && visible.test(item)) {
                         items.add(item);
                     }
@@ -127,6 +130,20 @@ class TimelineReader {
         }
         items.sort(NEWEST_FIRST);
         return items;
+    }
+
+    /**
+     * A stored activity with {@code at} as a {@link Date}: a JSON string (see {@link Timeline}), or a document as
+     * buckets written before held them.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> item(Object stored) {
+        if (stored instanceof String text) {
+            Map<String, Object> item = json.readValue(text, LinkedHashMap.class);
+            item.put("at", Date.from(Instant.parse((String) item.get("at"))));
+            return item;
+        }
+        return new LinkedHashMap<>((Document) stored);
     }
 
     private static boolean matches(Map<String, Object> item, Query query) {

@@ -117,6 +117,34 @@ class TimelineIT {
     }
 
     @Test
+    void shouldStoreActivitiesAsJsonAndStillReadBucketsOfDocumentsWrittenBefore() {
+        String rep = TestOrg.newRep(org, TestOrg.TEAM);
+        UUID recent = integration.accepted(ActivityMother.followUpLogged(rep)
+                .with("occurredAt", "2027-01-19T09:00:00Z")).eventId();
+        awaitPage(admin, "/api/activities?repId=" + rep, 1);
+        Document bucket = mongo.getCollection(Timeline.ITEMS).find(Filters.eq("_id", "REP:" + rep + "|2027-01-19|0"))
+                .first();
+        assertThat(bucket.get("e", Document.class).get(recent.toString())).isInstanceOf(String.class)
+                .asString().contains("\"eventId\":\"" + recent + "\"", "\"at\":\"2027-01-19T09:00:00Z\"");
+
+        String old = UUID.randomUUID().toString();
+        Document item = new Document("eventId", old).append("type", "LEAD_CREATED")
+                .append("at", java.util.Date.from(java.time.Instant.parse("2027-01-18T08:00:00Z")))
+                .append("repId", rep).append("occurredAt", "2027-01-18T08:00:00Z").append("source", "API");
+        mongo.getCollection(Timeline.ITEMS).insertOne(new Document("_id", "REP:" + rep + "|2027-01-18|0")
+                .append("e", new Document(old, item)));
+        mongo.getCollection(Timeline.INDEX).updateOne(Filters.eq("_id", "REP:" + rep),
+                new Document("$set", new Document("days.2027-01-18", new Document("n", 1).append("b", 0)
+                        .append("t", new Document("LEAD_CREATED", 1)))));
+
+        Page page = awaitPage(admin, "/api/activities?repId=" + rep, 2);
+        assertThat(page.items()).extracting(it -> it.get("eventId")).containsExactly(recent.toString(), old);
+        assertThat(page.items()).allSatisfy(it -> assertThat(it).doesNotContainKey("at").containsEntry("repId", rep));
+        assertThat(awaitPage(admin, "/api/activities?repId=" + rep + "&type=LEAD_CREATED", 1).items())
+                .extracting(it -> it.get("eventId")).containsExactly(old);
+    }
+
+    @Test
     void shouldShowACustomerToEachCallerAsFarAsTheyMaySee() {
         String east = TestOrg.newRep(org, TestOrg.TEAM);
         String west = TestOrg.newRep(org, TestOrg.OTHER_TEAM);
