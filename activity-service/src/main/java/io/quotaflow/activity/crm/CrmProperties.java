@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The CRM connectors ({@code quotaflow.activity.crm.*}). Secrets come from the environment; none is committed. A
@@ -48,9 +49,10 @@ public record CrmProperties(Duration signatureTolerance, Webhook webhook, HubSpo
      *                         {@code dealFields} names for {@code channel}) → lead channel; values not listed (or
      *                         mapped to a blank) give none
      * @param dealFields       the deal property (internal name) a won deal's {@code product-line}, {@code region-id},
-     *                         {@code gross-margin} (money, in the deal's currency), {@code promotion-code} and
-     *                         {@code channel} are read from (see {@link DealFields}); only {@code channel} has a
-     *                         default, {@code hs_analytics_source}; a blank value reads none
+     *                         {@code gross-margin} (money, in the deal's currency) or {@code gross-margin-percent}
+     *                         (a percentage of the amount), {@code promotion-code} and {@code channel} are read from
+     *                         (see {@link DealFields}); only {@code channel} has a default,
+     *                         {@code hs_analytics_source}; a blank value reads none
      * @param maxConcurrentFetches objects read from the API at once for one webhook delivery (default 8)
      * @param resilience       the Resilience4j time limiter, retry and circuit breaker, all named {@code hubspot}
      */
@@ -76,6 +78,11 @@ public record CrmProperties(Duration signatureTolerance, Webhook webhook, HubSpo
         /** {@link #dealFields} by the activity field each deal property fills. */
         public Map<Field, String> dealPropertiesByField() {
             return DealFields.byField(dealFields);
+        }
+
+        /** The deal property that holds the gross margin as a percentage of the amount, if one is named. */
+        public Optional<String> marginPercentProperty() {
+            return DealFields.marginPercentField(dealFields);
         }
     }
 
@@ -104,9 +111,10 @@ public record CrmProperties(Duration signatureTolerance, Webhook webhook, HubSpo
      *                          {@code Partner Referral}, … of Salesforce's standard picklist), a blank value removes
      *                          one; values not listed give none
      * @param opportunityFields the opportunity field (API name) a won opportunity's {@code product-line},
-     *                          {@code region-id}, {@code gross-margin} (money, in the opportunity's currency),
-     *                          {@code promotion-code} and {@code channel} are read from (see {@link DealFields}); only
-     *                          {@code channel} has a default, {@code LeadSource}; a blank value reads none
+     *                          {@code region-id}, {@code gross-margin} (money, in the opportunity's currency) or
+     *                          {@code gross-margin-percent} (a percentage of the amount), {@code promotion-code} and
+     *                          {@code channel} are read from (see {@link DealFields}); only {@code channel} has a
+     *                          default, {@code LeadSource}; a blank value reads none
      */
     public record Salesforce(String organizationId, String defaultCurrency, Map<String, String> leadChannels,
                              Map<String, String> opportunityFields) {
@@ -128,6 +136,11 @@ public record CrmProperties(Duration signatureTolerance, Webhook webhook, HubSpo
         /** {@link #opportunityFields} by the activity field each opportunity field fills. */
         public Map<Field, String> opportunityFieldsByField() {
             return DealFields.byField(opportunityFields);
+        }
+
+        /** The opportunity field that holds the gross margin as a percentage of the amount, if one is named. */
+        public Optional<String> marginPercentField() {
+            return DealFields.marginPercentField(opportunityFields);
         }
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.util.Map;
 import java.util.function.Consumer;
@@ -42,6 +43,20 @@ class CrmPropertiesTest {
     }
 
     @Test
+    void shouldTakeTheFieldsFromEnvironmentVariablesAsTheDemoLauncherSetsThem() {
+        Map<String, Object> environment = Map.of("QUOTAFLOW_ACTIVITY_CRM_HUBSPOT_DEALFIELDS_PRODUCTLINE", "product_line",
+                "QUOTAFLOW_ACTIVITY_CRM_HUBSPOT_DEALFIELDS_GROSSMARGINPERCENT", "margin_pct");
+        startup.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new SystemEnvironmentPropertySource("test-systemEnvironment", environment)))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    CrmProperties crm = context.getBean(CrmProperties.class);
+                    assertThat(crm.hubspot().dealPropertiesByField()).containsEntry(Field.PRODUCT_LINE, "product_line");
+                    assertThat(crm.hubspot().marginPercentProperty()).contains("margin_pct");
+                });
+    }
+
+    @Test
     void shouldLayTheConfiguredFieldsOverTheDefaultsAndReadNoneForABlankOne() {
         started(crm -> assertThat(crm.salesforce().opportunityFieldsByField()).isEqualTo(Map.of(
                         Field.PRODUCT_LINE, "Product_Line__c", Field.REGION_ID, "Sales_Region__c",
@@ -64,10 +79,24 @@ class CrmPropertiesTest {
     @Test
     void shouldRefuseToStartWithAKeyThatIsNoDealField() {
         assertStartRefused("quotaflow.activity.crm.hubspot.deal-fields has no field 'product-lines'; it maps "
-                + "product-line, region-id, gross-margin, promotion-code, channel",
+                + "product-line, region-id, gross-margin, gross-margin-percent, promotion-code, channel",
                 "quotaflow.activity.crm.hubspot.deal-fields.product-lines=product_line");
         assertStartRefused("quotaflow.activity.crm.salesforce.opportunity-fields has no field 'amount'",
                 "quotaflow.activity.crm.salesforce.opportunity-fields.amount=Amount");
+    }
+
+    @Test
+    void shouldTakeAMarginKeptAsAPercentageButNotBesideOneKeptAsMoney() {
+        started(crm -> {
+                    assertThat(crm.hubspot().marginPercentProperty()).contains("margin_pct");
+                    assertThat(crm.hubspot().dealPropertiesByField()).doesNotContainKey(Field.GROSS_MARGIN);
+                    assertThat(crm.salesforce().marginPercentField()).isEmpty();
+                },
+                "quotaflow.activity.crm.hubspot.deal-fields.grossMarginPercent=margin_pct");
+        assertStartRefused("quotaflow.activity.crm.salesforce.opportunity-fields names both gross-margin and "
+                        + "gross-margin-percent",
+                "quotaflow.activity.crm.salesforce.opportunity-fields.gross-margin=Gross_Margin__c",
+                "quotaflow.activity.crm.salesforce.opportunity-fields.gross-margin-percent=Margin_Percent__c");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.quotaflow.activity.crm.hubspot;
 
 import io.quotaflow.activity.crm.CrmProperties;
+import io.quotaflow.activity.crm.DealFields;
 import io.quotaflow.activity.ingestion.Field;
 import io.quotaflow.activity.ingestion.RawActivity;
 import io.quotaflow.events.activity.ActivityType;
@@ -59,6 +60,8 @@ final class HubSpotEvents {
     private final CrmProperties.HubSpot settings;
     private final String reportingCurrency;
     private final Map<Field, String> dealFields;
+    /** The deal property holding the gross margin as a percentage of the amount, if the settings name one. */
+    private final Optional<String> marginPercent;
     /** {@link #DEAL_PROPERTIES} and the deal properties the settings name. */
     private final List<String> dealProperties;
 
@@ -66,7 +69,9 @@ final class HubSpotEvents {
         this.settings = settings;
         this.reportingCurrency = reportingCurrency;
         this.dealFields = settings.dealPropertiesByField();
-        this.dealProperties = Stream.concat(DEAL_PROPERTIES.stream(), dealFields.values().stream()).distinct().toList();
+        this.marginPercent = settings.marginPercentProperty();
+        this.dealProperties = Stream.of(DEAL_PROPERTIES.stream(), dealFields.values().stream(), marginPercent.stream())
+                .flatMap(names -> names).distinct().toList();
     }
 
     /** The object the event is about, when the event is activity; empty when it is to be ignored. */
@@ -144,6 +149,10 @@ final class HubSpotEvents {
         if (activity.get(Field.AMOUNT) != null || activity.get(Field.GROSS_MARGIN) != null) {
             activity.put(Field.CURRENCY, Optional.ofNullable(text(properties, "deal_currency_code"))
                     .or(() -> Optional.ofNullable(settings.defaultCurrency())).orElse(reportingCurrency));
+        }
+        if ("WON".equals(stage)) {
+            marginPercent.ifPresent(property -> activity.put(Field.GROSS_MARGIN, DealFields.margin(
+                    activity.get(Field.AMOUNT), text(properties, property), activity.get(Field.CURRENCY))));
         }
     }
 

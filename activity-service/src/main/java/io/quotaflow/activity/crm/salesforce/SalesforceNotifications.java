@@ -1,6 +1,7 @@
 package io.quotaflow.activity.crm.salesforce;
 
 import io.quotaflow.activity.crm.CrmProperties;
+import io.quotaflow.activity.crm.DealFields;
 import io.quotaflow.activity.ingestion.Field;
 import io.quotaflow.activity.ingestion.RawActivity;
 import io.quotaflow.events.activity.ActivityType;
@@ -36,11 +37,14 @@ final class SalesforceNotifications {
 
     private final String defaultCurrency;
     private final Map<Field, String> opportunityFields;
+    /** The opportunity field holding the gross margin as a percentage of the amount, if the settings name one. */
+    private final Optional<String> marginPercent;
     private final Map<String, String> leadChannels;
 
     SalesforceNotifications(CrmProperties.Salesforce settings, String reportingCurrency) {
         this.defaultCurrency = Optional.ofNullable(settings.defaultCurrency()).orElse(reportingCurrency);
         this.opportunityFields = settings.opportunityFieldsByField();
+        this.marginPercent = settings.marginPercentField();
         this.leadChannels = settings.leadChannels();
     }
 
@@ -67,9 +71,13 @@ final class SalesforceNotifications {
                     activity.put(Field.EXTERNAL_ID, f.get("Id") + ":" + f.get("StageName"), "Id");
                     activity.from(Field.STAGE, "StageName");
                 }
+                String currency = Optional.ofNullable(f.get("CurrencyIsoCode")).orElse(defaultCurrency);
                 if (activity.has(Field.AMOUNT) || activity.has(Field.GROSS_MARGIN)) {
-                    activity.put(Field.CURRENCY, Optional.ofNullable(f.get("CurrencyIsoCode")).orElse(defaultCurrency),
-                            "CurrencyIsoCode");
+                    activity.put(Field.CURRENCY, currency, "CurrencyIsoCode");
+                }
+                if ("true".equalsIgnoreCase(f.get("IsWon"))) {
+                    marginPercent.ifPresent(field -> activity.put(Field.GROSS_MARGIN,
+                            DealFields.margin(f.get("Amount"), f.get(field), currency), field));
                 }
                 return Optional.of(activity.build());
             case "Task":

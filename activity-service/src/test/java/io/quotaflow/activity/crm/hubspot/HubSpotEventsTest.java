@@ -75,6 +75,23 @@ class HubSpotEventsTest {
     }
 
     @Test
+    void shouldAskForAMarginKeptAsAPercentageAndTurnItIntoMoneyInTheDealsCurrency() {
+        Map<String, String> deal = new HashMap<>(DEAL);
+        deal.put("margin_pct", "40%");
+        HubSpotEvents events = events(Map.of("gross-margin-percent", "margin_pct"));
+
+        RawActivity won = activity(events, dealStage("closedwon"), deal);
+        deal.remove("amount");
+        RawActivity withoutAmount = activity(events, dealStage("closedwon"), deal);
+
+        assertThat(events.objectToRead(dealStage("closedwon")).orElseThrow().properties()).contains("margin_pct")
+                .doesNotContain("gross_margin_amount");
+        assertThat(won.get(Field.GROSS_MARGIN)).as("1000.55 × 40 %%").isEqualTo("400.22");
+        assertThat(withoutAmount.get(Field.GROSS_MARGIN)).as("ingestion refuses the deal for its amount").isNull();
+        assertThat(activity(events, dealStage("contractsent"), DEAL).get(Field.GROSS_MARGIN)).isNull();
+    }
+
+    @Test
     void shouldGiveAWonDealWithAMarginButNoAmountItsCurrencySoThatOnlyTheAmountIsMissing() {
         Map<String, String> withoutAmount = new HashMap<>(DEAL);
         withoutAmount.remove("amount");

@@ -40,6 +40,27 @@ class SalesforceNotificationsTest {
     }
 
     @Test
+    void shouldTurnAMarginKeptAsAPercentageIntoMoneyInTheOpportunitysCurrency() {
+        Map<String, String> fields = new LinkedHashMap<>(opportunity("true").fields());
+        fields.put("Margin_Percent__c", "35.5");
+        Map<String, String> percent = Map.of("gross-margin-percent", "Margin_Percent__c");
+
+        SalesforceNotifications.Mapped won = map(percent, notification(fields));
+        fields.put("Amount", "123457");
+        fields.put("CurrencyIsoCode", "JPY");
+        SalesforceNotifications.Mapped yen = map(percent, notification(fields));
+        fields.put("Margin_Percent__c", "high");
+        SalesforceNotifications.Mapped unreadable = map(percent, notification(fields));
+
+        assertThat(won.activity().get(Field.GROSS_MARGIN)).as("1000.55 × 35.5 %% = 355.19525").isEqualTo("355.20");
+        assertThat(won.origins()).containsEntry(Field.GROSS_MARGIN, "Margin_Percent__c");
+        assertThat(yen.activity().get(Field.GROSS_MARGIN)).as("no minor unit in yen").isEqualTo("43827");
+        assertThat(unreadable.activity().get(Field.GROSS_MARGIN)).as("left for ingestion to refuse, naming the field")
+                .isEqualTo("high");
+        assertThat(map(percent, opportunity("false")).activity().get(Field.GROSS_MARGIN)).isNull();
+    }
+
+    @Test
     void shouldReadNoneOfThemIntoAStageChange() {
         SalesforceNotifications.Mapped stage = map(OPPORTUNITY_FIELDS, opportunity("false"));
 
