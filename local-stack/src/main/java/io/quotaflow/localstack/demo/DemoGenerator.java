@@ -117,8 +117,8 @@ public final class DemoGenerator {
      * One rep's days: what they do each working day, and what follows from it on later days. The HubSpot team moved to
      * HubSpot in the demo month: the leads (with their deals), calls, meetings and e-mails its reps start from the
      * month's first day on live in HubSpot; those carry HubSpot's numeric ids and the fields activity-service derives
-     * from HubSpot's events and objects (a visit is a meeting there; a won deal has no product line, region, margin,
-     * promotion or due date). What they started before goes on where it was.
+     * from HubSpot's events and objects (a visit is a meeting there; a won deal has no due date, and a lead channel
+     * only where HubSpot has a source for it). What they started before goes on where it was.
      */
     private final class RepSimulation {
         private final DemoRep rep;
@@ -318,9 +318,12 @@ public final class DemoGenerator {
             f.put("opportunityCreatedAt", openedAt.toString());
             f.put("dueDate", due.toString());
             if (hubspot) {
-                // What activity-service reads from a HubSpot deal: no product line, region, margin, promotion, due date.
-                f.keySet().removeAll(List.of("productLine", "regionId", "channel", "promotionCode", "grossMargin",
-                        "dueDate"));
+                // What activity-service reads from a HubSpot deal: the properties the demo names in deal-fields
+                // (HubSpotPortal.DEAL_FIELDS), a channel only where HubSpot has a source for it, no due date.
+                f.remove("dueDate");
+                if (channel == null || !HubSpotPortal.ANALYTICS_SOURCES.containsKey(channel)) {
+                    f.remove("channel");
+                }
                 f.put("source", "hubspot");
                 f.put("externalId", "deal-" + dealId);
                 out.add(new DemoActivity(Instant.parse(f.get("occurredAt")), Route.HUBSPOT, f, dealId));

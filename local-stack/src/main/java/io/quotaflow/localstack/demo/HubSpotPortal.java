@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,6 +35,12 @@ public final class HubSpotPortal implements AutoCloseable {
     /** Lead channel → a contact's {@code hs_analytics_source}, as activity-service's default lead-channel map reads it back. */
     static final Map<String, String> ANALYTICS_SOURCES = Map.of("SEARCH_ADS", "PAID_SEARCH", "SHORT_VIDEO",
             "SOCIAL_MEDIA", "REFERRAL", "REFERRALS", "OFFLINE_EVENT", "OFFLINE", "PRIVATE_DOMAIN", "EMAIL_MARKETING");
+    /**
+     * The demo portal's custom deal properties, by the canonical field each holds (the names activity-service's
+     * {@code deal-fields} setting takes, in an environment variable's spelling).
+     */
+    public static final Map<String, String> DEAL_FIELDS = Map.of("productLine", "product_line", "regionId",
+            "sales_region", "grossMargin", "gross_margin_amount", "promotionCode", "promotion_code");
     /** The source of a contact whose channel HubSpot has no source for (activity-service maps it to no channel). */
     static final String OTHER_SOURCE = "OTHER_CAMPAIGNS";
     private static final long APP_ID = 3_310_442L;
@@ -62,10 +70,17 @@ public final class HubSpotPortal implements AutoCloseable {
         return api.baseUrl();
     }
 
-    /** What activity-service is started with to accept this portal's webhooks and read its objects. */
+    /**
+     * What activity-service is started with to accept this portal's webhooks and read its objects, and which deal
+     * properties of {@link #DEAL_FIELDS} hold a won deal's product line, region, margin and promotion.
+     */
     public Map<String, String> environment() {
-        return Map.of("HUBSPOT_CLIENT_SECRET", clientSecret, "HUBSPOT_PORTAL_ID", Long.toString(portalId),
-                "HUBSPOT_API_BASE_URL", apiBaseUrl(), "HUBSPOT_ACCESS_TOKEN", api.accessToken());
+        Map<String, String> environment = new LinkedHashMap<>(Map.of("HUBSPOT_CLIENT_SECRET", clientSecret,
+                "HUBSPOT_PORTAL_ID", Long.toString(portalId), "HUBSPOT_API_BASE_URL", apiBaseUrl(),
+                "HUBSPOT_ACCESS_TOKEN", api.accessToken()));
+        DEAL_FIELDS.forEach((field, property) -> environment.put("QUOTAFLOW_ACTIVITY_CRM_HUBSPOT_DEALFIELDS_"
+                + field.toUpperCase(Locale.ROOT), property));
+        return environment;
     }
 
     String accessToken() {
@@ -181,7 +196,14 @@ public final class HubSpotPortal implements AutoCloseable {
                 object.put("createdAt", at(created));
                 if (a.type().equals("DEAL_CLOSED")) {
                     p.put("dealstage", "closedwon").put("amount", a.field("amount"))
-                            .put("deal_currency_code", a.field("currency")).put("closedate", at(a.occurredAt()));
+                            .put("deal_currency_code", a.field("currency")).put("closedate", at(a.occurredAt()))
+                            .put("hs_analytics_source", a.field("channel") == null ? OTHER_SOURCE
+                                    : ANALYTICS_SOURCES.getOrDefault(a.field("channel"), OTHER_SOURCE));
+                    DEAL_FIELDS.forEach((field, property) -> {
+                        if (a.field(field) != null) {
+                            p.put(property, a.field(field));
+                        }
+                    });
                 } else {
                     p.put("dealstage", a.field("stage").equals("LOST") ? "closedlost" : OPEN_STAGE);
                 }

@@ -96,12 +96,16 @@ class DemoGeneratorTest {
                 case "DEAL_CLOSED":
                     assertThat(a.fields()).containsKeys("amount", "currency", "customerId", "dealId");
                     assertThat(Instant.parse(a.field("opportunityCreatedAt"))).isBeforeOrEqualTo(a.occurredAt());
+                    assertThat(a.fields()).containsKeys("productLine", "regionId", "grossMargin");
+                    assertThat(new BigDecimal(a.field("grossMargin"))).isLessThan(a.amount());
                     if (a.route() == Route.HUBSPOT) {
-                        assertThat(a.fields()).as("what a HubSpot deal carries")
-                                .doesNotContainKeys("productLine", "regionId", "grossMargin", "promotionCode", "dueDate");
+                        assertThat(a.fields()).as("what a HubSpot deal carries: its deal-fields, no due date")
+                                .doesNotContainKey("dueDate");
+                        assertThat(a.field("channel")).as("a channel HubSpot has a source for, or none")
+                                .isIn(Stream.concat(HubSpotPortal.ANALYTICS_SOURCES.keySet().stream(),
+                                        Stream.of((String) null)).toList());
                     } else {
-                        assertThat(a.fields()).containsKeys("productLine", "grossMargin", "dueDate");
-                        assertThat(new BigDecimal(a.field("grossMargin"))).isLessThan(a.amount());
+                        assertThat(a.fields()).containsKey("dueDate");
                     }
                     break;
                 case "PAYMENT_COLLECTED":

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +30,13 @@ class HubSpotPortalTest {
             .generate(YearMonth.of(2026, 12));
     private static final Map<String, String> OWNERS = DEMO.reps().stream().filter(rep -> rep.hubspotOwnerId() != null)
             .collect(Collectors.toMap(DemoRep::id, DemoRep::hubspotOwnerId));
-    /** What activity-service asks HubSpot's API for (its HubSpotEvents). */
-    private static final List<String> DEAL_PROPERTIES = List.of("dealname", "amount", "deal_currency_code", "dealstage",
-            "closedate", "createdate", "hubspot_owner_id", "pipeline");
+    /**
+     * What activity-service asks HubSpot's API for (its HubSpotEvents): a deal's standard properties, its lead source
+     * and the properties the demo names in {@code deal-fields}.
+     */
+    private static final List<String> DEAL_PROPERTIES = Stream.concat(Stream.of("dealname", "amount",
+            "deal_currency_code", "dealstage", "closedate", "createdate", "hubspot_owner_id", "pipeline",
+            "hs_analytics_source"), HubSpotPortal.DEAL_FIELDS.values().stream()).toList();
     private static final List<String> CONTACT_PROPERTIES = List.of("hubspot_owner_id", "lifecyclestage",
             "hs_analytics_source", "createdate");
     private static final List<String> ENGAGEMENT_PROPERTIES = List.of("hs_timestamp", "hubspot_owner_id",
@@ -93,6 +98,21 @@ class HubSpotPortalTest {
                 portal.accessToken());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(GatewayClient.JSON.readTree(unknown.body()).path("category").asString()).isEqualTo("OBJECT_NOT_FOUND");
+    }
+
+    @Test
+    void shouldNameTheDealPropertiesOfAWinToActivityServiceAsEnvironmentVariables() {
+        DemoActivity won = first(a -> a.type().equals("DEAL_CLOSED") && a.field("productLine") != null);
+        portal.record(won, OWNERS.get(won.repId()));
+
+        assertThat(portal.environment()).containsEntry("QUOTAFLOW_ACTIVITY_CRM_HUBSPOT_DEALFIELDS_PRODUCTLINE",
+                        "product_line").containsEntry("QUOTAFLOW_ACTIVITY_CRM_HUBSPOT_DEALFIELDS_REGIONID", "sales_region")
+                .containsEntry("QUOTAFLOW_ACTIVITY_CRM_HUBSPOT_DEALFIELDS_GROSSMARGIN", "gross_margin_amount")
+                .containsEntry("QUOTAFLOW_ACTIVITY_CRM_HUBSPOT_DEALFIELDS_PROMOTIONCODE", "promotion_code");
+        JsonNode deal = portal.read("deals", won.crmObjectId(), DEAL_PROPERTIES, List.of()).path("properties");
+        assertThat(deal.path("product_line").asString()).isEqualTo(won.field("productLine"));
+        assertThat(deal.path("sales_region").asString()).isEqualTo(won.field("regionId"));
+        assertThat(deal.path("gross_margin_amount").asString()).isEqualTo(won.field("grossMargin"));
     }
 
     @Test
@@ -177,6 +197,15 @@ class HubSpotPortalTest {
                 f.put("occurredAt", instant(p.path("closedate")));
                 f.put("amount", p.path("amount").asString());
                 f.put("currency", p.path("deal_currency_code").asString());
+                HubSpotPortal.DEAL_FIELDS.forEach((field, property) -> {
+                    if (p.hasNonNull(property)) {
+                        f.put(field, p.path(property).asString());
+                    }
+                });
+                String channel = LEAD_CHANNELS.get(p.path("hs_analytics_source").asString());
+                if (channel != null) {
+                    f.put("channel", channel);
+                }
             } else {
                 f.put("type", "OPPORTUNITY_STAGE_CHANGED");
                 f.put("stage", Map.of("closedlost", "LOST").getOrDefault(stage, stage));
