@@ -19,7 +19,12 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.quotaflow.platform.messaging.OutgoingRecord;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Binary;
 
 import java.time.Clock;
@@ -45,8 +50,8 @@ import java.util.concurrent.TimeUnit;
  * method is one command or one bulk command (plus a bounded number of retries on a version conflict).
  *
  * <p>Collections: {@code ledger_checkpoints} ({@code consumer|topic-partition} → last applied offset),
- * {@code ledger_journal} (one entry per chunk), {@code ledger_seen_<consumer>} (event id → where it was first
- * read). Markers and journal entries older than their retention are purged by {@link LedgerMaintenance} (and by
+ * {@code ledger_journal} (one entry per chunk: its writes and derived events as one BSON binary, {@code p}),
+ * {@code ledger_seen_<consumer>} (event id → where it was first read). Markers and journal entries older than their retention are purged by {@link LedgerMaintenance} (and by
  * TTL indexes on a real MongoDB).
  */
 final class LedgerStore {
@@ -172,7 +177,7 @@ final class LedgerStore {
     /** Inserts the entry; {@code false} when another consumer has already claimed the chunk. */
     boolean claim(JournalEntry entry) {
         try {
-            database.getCollection(JOURNAL).insertOne(toDocument(entry));
+            database.getCollection(JOURNAL).insertOne(toDocument(entry, journalCodec()));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -184,7 +189,7 @@ final class LedgerStore {
 
     Optional<JournalEntry> journal(String id) {
         return Optional.ofNullable(database.getCollection(JOURNAL).find(Filters.eq("_id", id)).first())
-                .map(LedgerStore::fromDocument);
+                .map(document -> fromDocument(document, journalCodec()));
     }
 
     // ---- fenced writes ------------------------------------------------------------------------------------------
@@ -381,19 +386,41 @@ final class LedgerStore {
         return collection + '\u0000' + id;
     }
 
-    private static Document toDocument(JournalEntry entry) {
+    private Codec<Document> journalCodec() {
+        return database.getCodecRegistry().get(Document.class);
+    }
+
+    /**
+     * The entry as stored: what identifies it as fields, its writes and events as one BSON document in a binary
+     * ({@code p}). The database never looks inside them, and a binary is one value to it where the writes as
+     * documents were thousands: the embedded server keeps every document as a tree of objects, and half an hour of
+     * journal entries as trees (a day is kept) outgrew an 8 GB heap.
+     */
+    static Document toDocument(JournalEntry entry, Codec<Document> codec) {
         List<Document> writes = entry.writes().stream().map(write -> new Document("c", write.collection())
                 .append("id", write.id()).append("u", write.update())).toList();
         List<Document> events = entry.events().stream().map(event -> new Document("topic", event.topic())
                 .append("key", event.key()).append("value", new Binary(event.value()))
                 .append("headers", new Document(new LinkedHashMap<String, Object>(event.headers())))).toList();
+        BasicOutputBuffer payload = new BasicOutputBuffer();
+        codec.encode(new BsonBinaryWriter(payload), new Document("writes", writes).append("events", events),
+                EncoderContext.builder().build());
         return new Document("_id", entry.id()).append("consumer", entry.consumer())
                 .append("tp", entry.topicPartition()).append("from", entry.from()).append("to", entry.to())
-                .append("writes", writes).append("events", events).append("owner", entry.owner())
+                .append("p", new Binary(payload.toByteArray())).append("owner", entry.owner())
                 .append("at", Date.from(entry.at()));
     }
 
-    private static JournalEntry fromDocument(Document document) {
+    /** An entry as {@link #toDocument} stores it, or as entries were stored before (writes and events as fields). */
+    static JournalEntry fromDocument(Document stored, Codec<Document> codec) {
+        Document document = stored;
+        if (stored.get("p") instanceof Binary payload) {
+            document = new RawBsonDocument(payload.getData()).decode(codec);
+        }
+        return fromFields(stored, document);
+    }
+
+    private static JournalEntry fromFields(Document stored, Document document) {
         List<JournalEntry.Write> writes = document.getList("writes", Document.class).stream()
                 .map(write -> new JournalEntry.Write(write.getString("c"), write.getString("id"),
                         write.get("u", Document.class))).toList();
@@ -403,9 +430,9 @@ final class LedgerStore {
             return new OutgoingRecord(event.getString("topic"), event.getString("key"),
                     event.get("value", Binary.class).getData(), headers);
         }).toList();
-        return new JournalEntry(document.getString("consumer"), document.getString("tp"),
-                ((Number) document.get("from")).longValue(), ((Number) document.get("to")).longValue(), writes, events,
-                document.getString("owner"), document.getDate("at").toInstant());
+        return new JournalEntry(stored.getString("consumer"), stored.getString("tp"),
+                ((Number) stored.get("from")).longValue(), ((Number) stored.get("to")).longValue(), writes, events,
+                stored.getString("owner"), stored.getDate("at").toInstant());
     }
 
     /** Documents kept changing under a chunk's writes; the chunk is retried. */
