@@ -33,12 +33,8 @@ import java.util.stream.Stream;
  */
 final class Stack implements AutoCloseable {
 
-    /**
-     * A deployment's JVM: the default tiered JIT (C2) and GC, {@code -XX:+ExitOnOutOfMemoryError} as the Dockerfile
-     * sets, and a fixed 1 GB heap in place of the image's {@code MaxRAMPercentage=75} (several services share
-     * this machine).
-     */
-    static final String JVM_OPTIONS = "-Xms256m -Xmx1g -XX:+ExitOnOutOfMemoryError";
+    /** The services' JVM: a deployment's ({@link ServiceProcess#DEPLOYMENT_JVM_OPTIONS}), not the launcher's. */
+    static final String JVM_OPTIONS = ServiceProcess.DEPLOYMENT_JVM_OPTIONS;
     static final int PARTITIONS = 6;
 
     private final Path projectDir;

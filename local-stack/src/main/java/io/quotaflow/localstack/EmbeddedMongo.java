@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +31,9 @@ public final class EmbeddedMongo implements AutoCloseable {
      */
     static final int WORKER_THREADS = 32;
 
-    private final MongoServer server;
     private final MongoBackend backend;
     private final int port;
+    private MongoServer server;
 
     private EmbeddedMongo(MongoServer server, MongoBackend backend, int port) {
         this.server = server;
@@ -61,9 +63,43 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         // The 5.x driver needs wire version >= 8.
         backend.version(ServerVersion.MONGO_5_0);
-        MongoServer server = new MongoServer(backend);
-        server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
+        MongoServer server = serve(backend, port);
         return new EmbeddedMongo(server, backend, server.getLocalAddress().getPort());
+    }
+
+    /**
+     * A database outage as its clients see one: every connection is dropped and the port closed, until
+     * {@link #resume()}. The data stays — in memory too — as a restarted mongod's stays on its disk.
+     */
+    public synchronized void suspend() {
+        server.shutdownNow();
+    }
+
+    /** Listens on the same port again, with the data it held when it was suspended. */
+    public synchronized void resume() {
+        server = serve(backend, port);
+    }
+
+    /**
+     * A server for the backend, listening on {@code port}. It is given the backend behind a view that ignores
+     * {@code close}: a server closes its backend when it shuts down, and {@link #suspend()} must not lose the data
+     * ({@link #close()} closes the backend itself).
+     */
+    private static MongoServer serve(MongoBackend backend, int port) {
+        MongoBackend kept = (MongoBackend) Proxy.newProxyInstance(MongoBackend.class.getClassLoader(),
+                new Class<?>[]{MongoBackend.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(backend, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        MongoServer server = new MongoServer(kept);
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
+        return server;
     }
 
     /** {@code mongodb://127.0.0.1:<port>}; each service adds its own database name. */
@@ -81,7 +117,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         server.shutdownNow();
         backend.close();
     }

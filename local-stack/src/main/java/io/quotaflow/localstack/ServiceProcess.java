@@ -21,6 +21,12 @@ public final class ServiceProcess {
 
     /** The launcher's JVM options: quick to start and small (C1 only, serial GC), not tuned for throughput. */
     public static final String FAST_START_JVM_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    /**
+     * A deployment's JVM: the default tiered JIT (C2) and GC, {@code -XX:+ExitOnOutOfMemoryError} as the Dockerfile
+     * sets, and a fixed 1 GB heap in place of the image's {@code MaxRAMPercentage=75} (several services share one
+     * machine). What runs under sustained load (the benchmarks, the reliability suite's long form) runs with it.
+     */
+    public static final String DEPLOYMENT_JVM_OPTIONS = "-Xms256m -Xmx1g -XX:+ExitOnOutOfMemoryError";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

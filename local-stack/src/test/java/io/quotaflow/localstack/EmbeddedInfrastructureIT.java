@@ -1,5 +1,7 @@
 package io.quotaflow.localstack;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -17,11 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +89,42 @@ class EmbeddedInfrastructureIT {
              MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> plans = client.getDatabase("quotaflow").getCollection("plans");
             assertThat(plans.countDocuments()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldRefuseConnectionsWhileSuspendedAndKeepItsDataInMemoryUntilResumed() {
+        MongoClientSettings quick = MongoClientSettings.builder()
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(1, TimeUnit.SECONDS)).build();
+        try (EmbeddedMongo mongo = EmbeddedMongo.startInMemoryOnFreePort();
+             MongoClient client = MongoClients.create(MongoClientSettings.builder(quick)
+                     .applyConnectionString(new ConnectionString(mongo.connectionString())).build())) {
+            MongoCollection<Document> plans = client.getDatabase("quotaflow").getCollection("plans");
+            plans.insertOne(new Document("_id", "p-1"));
+
+            mongo.suspend();
+            org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoException.class,
+                    () -> plans.insertOne(new Document("_id", "p-2")));
+            try (Socket refused = new Socket()) {
+                org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                        () -> refused.connect(new InetSocketAddress("127.0.0.1", mongo.port()), 1000));
+            }
+            mongo.resume();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long found = -1;
+            while (found < 0) {
+                try {
+                    found = plans.countDocuments();
+                } catch (com.mongodb.MongoException reconnecting) {
+                    assertThat(System.nanoTime()).as("reconnected within 20 s").isLessThan(deadline);
+                }
+            }
+            assertThat(found).as("the data of before the outage").isEqualTo(1);
+            plans.insertOne(new Document("_id", "p-2"));
+            assertThat(plans.countDocuments()).isEqualTo(2);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
