@@ -148,7 +148,7 @@ class FaultsIT {
             health = kpi.changes();
         }
         Duration recovered = awaitReference(slice);
-        report.add("MongoDB stopped " + MODE.databaseOutage().toSeconds() + " s mid-stream, restarted (H2 file kept)",
+        report.add("MongoDB stopped " + MODE.databaseOutage().toSeconds() + " s mid-stream, back with its data",
                 "ingestion " + slice.statuses() + "; outage " + outage.toSeconds() + " s; kpi-service health "
                         + describe(health) + "; figures equal the reference " + recovered.toSeconds()
                         + " s after the stream ended",
