@@ -17,7 +17,8 @@ record Mode(String name, int killRounds, Duration brokerOutage, Duration databas
     static Mode current() {
         return "long".equalsIgnoreCase(System.getProperty("reliability.mode", "quick"))
                 ? new Mode("long", 5, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                        Duration.ofMinutes(Long.getLong("reliability.soak-minutes", 30)), 500, Duration.ofMinutes(1),
+                        Duration.ofMinutes(Long.getLong("reliability.soak-minutes", 30)),
+                        Integer.getInteger("reliability.soak-rate", 500), Duration.ofMinutes(1),
                         ServiceProcess.DEPLOYMENT_JVM_OPTIONS)
                 // The quick form's soak is a short steady stream: it shows the checks work, not a slow leak.
                 : new Mode("quick", 2, Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(10),
