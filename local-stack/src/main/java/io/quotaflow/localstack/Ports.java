@@ -27,12 +27,14 @@ public final class Ports {
     private static final int DEFAULT_EPHEMERAL_START = 32768;
     private static final int LOWEST = 10_000;
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    /** Read once: the range does not change while tests run. */
+    private static final int EPHEMERAL_START = readEphemeralStart();
 
     private Ports() {
     }
 
     public static int free() {
-        int end = ephemeralStart();
+        int end = EPHEMERAL_START;
         if (end - LOWEST < 1_000) {
             return anyFree();
         }
@@ -59,6 +61,10 @@ public final class Ports {
 
     /** The first port of the kernel's ephemeral range. */
     static int ephemeralStart() {
+        return EPHEMERAL_START;
+    }
+
+    private static int readEphemeralStart() {
         // Read as a stream: Files.readString trusts the size procfs reports, and read "3" here.
         try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
             String[] range = reader.readLine().trim().split("\\s+");

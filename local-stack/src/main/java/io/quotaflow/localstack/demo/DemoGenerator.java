@@ -321,7 +321,7 @@ public final class DemoGenerator {
                 // What activity-service reads from a HubSpot deal: the properties the demo names in deal-fields
                 // (HubSpotPortal.DEAL_FIELDS), a channel only where HubSpot has a source for it, no due date.
                 f.remove("dueDate");
-                if (channel == null || !HubSpotPortal.ANALYTICS_SOURCES.containsKey(channel)) {
+                if (!HubSpotPortal.carries(channel)) {
                     f.remove("channel");
                 }
                 f.put("source", "hubspot");
@@ -384,7 +384,7 @@ public final class DemoGenerator {
             if (contact == null) {
                 return activity(fields, Route.WEBHOOK);
             }
-            if (!HubSpotPortal.ANALYTICS_SOURCES.containsKey(fields.get("channel"))) {
+            if (!HubSpotPortal.carries(fields.get("channel"))) {
                 fields.remove("channel");
             }
             return new DemoActivity(Instant.parse(fields.get("occurredAt")), Route.HUBSPOT, fields, contact);

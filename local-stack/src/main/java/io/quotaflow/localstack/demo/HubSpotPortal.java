@@ -43,6 +43,16 @@ public final class HubSpotPortal implements AutoCloseable {
             "sales_region", "grossMargin", "gross_margin_amount", "promotionCode", "promotion_code");
     /** The source of a contact whose channel HubSpot has no source for (activity-service maps it to no channel). */
     static final String OTHER_SOURCE = "OTHER_CAMPAIGNS";
+
+    /** Whether HubSpot carries the lead channel: it has a source that activity-service reads back as it. */
+    static boolean carries(String channel) {
+        return channel != null && ANALYTICS_SOURCES.containsKey(channel);
+    }
+
+    /** A contact's or a deal's {@code hs_analytics_source} for the lead channel ({@link #OTHER_SOURCE} if none). */
+    static String analyticsSource(String channel) {
+        return carries(channel) ? ANALYTICS_SOURCES.get(channel) : OTHER_SOURCE;
+    }
     private static final long APP_ID = 3_310_442L;
     private static final int MAX_EVENTS = 100;
     private static final Map<String, String> ENGAGEMENTS = Map.of("CALL", "calls", "MEETING", "meetings",
@@ -197,8 +207,7 @@ public final class HubSpotPortal implements AutoCloseable {
                 if (a.type().equals("DEAL_CLOSED")) {
                     p.put("dealstage", "closedwon").put("amount", a.field("amount"))
                             .put("deal_currency_code", a.field("currency")).put("closedate", at(a.occurredAt()))
-                            .put("hs_analytics_source", a.field("channel") == null ? OTHER_SOURCE
-                                    : ANALYTICS_SOURCES.getOrDefault(a.field("channel"), OTHER_SOURCE));
+                            .put("hs_analytics_source", analyticsSource(a.field("channel")));
                     DEAL_FIELDS.forEach((field, property) -> {
                         if (a.field(field) != null) {
                             p.put(property, a.field(field));
@@ -211,8 +220,7 @@ public final class HubSpotPortal implements AutoCloseable {
             case "contacts" -> {
                 if (a.type().equals("LEAD_CREATED")) {
                     p.put("createdate", at(a.occurredAt())).put("lifecyclestage", "lead")
-                            .put("hs_analytics_source", a.field("channel") == null ? OTHER_SOURCE
-                                    : ANALYTICS_SOURCES.getOrDefault(a.field("channel"), OTHER_SOURCE));
+                            .put("hs_analytics_source", analyticsSource(a.field("channel")));
                 } else {
                     p.put("lifecyclestage", "salesqualifiedlead");
                 }

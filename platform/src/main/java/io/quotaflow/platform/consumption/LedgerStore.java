@@ -396,7 +396,7 @@ final class LedgerStore {
      * documents were thousands: the embedded server keeps every document as a tree of objects, and half an hour of
      * journal entries as trees (a day is kept) outgrew an 8 GB heap.
      */
-    static Document toDocument(JournalEntry entry, Codec<Document> codec) {
+    private static Document toDocument(JournalEntry entry, Codec<Document> codec) {
         List<Document> writes = entry.writes().stream().map(write -> new Document("c", write.collection())
                 .append("id", write.id()).append("u", write.update())).toList();
         List<Document> events = entry.events().stream().map(event -> new Document("topic", event.topic())
@@ -412,7 +412,7 @@ final class LedgerStore {
     }
 
     /** An entry as {@link #toDocument} stores it, or as entries were stored before (writes and events as fields). */
-    static JournalEntry fromDocument(Document stored, Codec<Document> codec) {
+    private static JournalEntry fromDocument(Document stored, Codec<Document> codec) {
         Document document = stored;
         if (stored.get("p") instanceof Binary payload) {
             document = new RawBsonDocument(payload.getData()).decode(codec);
